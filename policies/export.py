@@ -1,0 +1,54 @@
+"""Flattened tables for download and the `export` command: one row per action, or per provision.
+
+Cells are made safe for spreadsheets: text beginning with = + - @ (or tab/CR) is prefixed with an
+apostrophe, so opening a CSV never evaluates a formula a record carried.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .store import Store
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def actions_table(store: Store, actions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per action (the given subset, or all), dates as YYYY-MM-DD text."""
+    frame = store.actions if actions is None else actions
+    out = frame.drop(columns=["file", "search_text"], errors="ignore").copy()
+    for column in ("date", "date_end", "last_verified"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.reset_index(drop=True)
+
+
+def provisions_table(store: Store, actions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per provision, with its action's key fields and its evidence joined as text."""
+    frame = store.actions if actions is None else actions
+    provisions = store.provisions[store.provisions["action_id"].isin(frame["id"])]
+    evidence = store.evidence.dropna(subset=["provision_id"]).copy()
+    evidence["evidence"] = evidence["source"] + ": " + evidence["quote"].fillna("[paraphrase] " + evidence["paraphrase"].fillna(""))
+    joined = evidence.groupby(["action_id", "provision_id"])["evidence"].agg(" | ".join)
+    keys = actions_table(store, frame)[["id", "title", "jurisdiction", "level", "action_type", "date", "status"]]
+    out = provisions.join(joined, on=["action_id", "provision_id"]).merge(
+        keys.rename(columns={"id": "action_id", "title": "action_title"}), on="action_id", how="left"
+    )
+    first = ["action_id", "action_title", "jurisdiction", "level", "action_type", "date", "status"]
+    return out[first + [c for c in out.columns if c not in first and c != "seq"]].reset_index(drop=True)
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    return table.map(neutralise).to_csv(index=False)
+
+
+def to_json(table: pd.DataFrame, meta: dict | None = None) -> str:
+    records = json.loads(table.to_json(orient="records", force_ascii=False))
+    return json.dumps({"meta": meta or {}, "records": records}, ensure_ascii=False, indent=2)

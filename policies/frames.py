@@ -1,0 +1,183 @@
+"""Flatten valid records into the store's pandas frames (one row per action, provision, event, ...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .gazetteer import coordinates
+from .model import Action, Source, period_end
+from .status import status_on
+
+LIST_SEP = ", "
+
+
+def build(actions: list[Action], files: dict[str, str], books: dict[str, list], sources: list[Source]) -> dict:
+    jurisdictions = _jurisdictions(books["jurisdictions"])
+    statuses = _frame(books["statuses"], ["id", "label", "definition", "from_event", "in_force"])
+    events = pd.DataFrame(
+        [
+            {
+                "action_id": a.id,
+                "seq": i,
+                "type": e.type,
+                "date": e.date,
+                "date_precision": e.date_precision,
+                "source": e.source,
+                "note": e.note,
+            }
+            for a in actions
+            for i, e in enumerate(a.events)
+        ],
+        columns=["action_id", "seq", "type", "date", "date_precision", "source", "note"],
+    )
+    events["date"] = pd.to_datetime(events["date"])
+    names = dict(zip(jurisdictions["id"], jurisdictions["name"]))
+    levels = dict(zip(jurisdictions["id"], jurisdictions["level"]))
+    action_rows = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "summary": a.summary,
+            "jurisdiction": a.jurisdiction,
+            "jurisdiction_name": names.get(a.jurisdiction, a.jurisdiction),
+            "level": levels.get(a.jurisdiction),
+            "places": LIST_SEP.join(a.places),
+            "actor": a.actor,
+            "action_type": a.action_type,
+            "date": a.date,
+            "date_precision": a.date_precision,
+            "date_end": period_end(a.date, a.date_precision),
+            "topics": LIST_SEP.join(a.topics),
+            "sources": LIST_SEP.join(a.sources),
+            "n_provisions": len(a.provisions),
+            "disputed": bool(a.disagreements),
+            "notes": a.notes or "",
+            "last_verified": a.last_verified,
+            "file": files.get(a.id, ""),
+            "search_text": _search_text(a),
+        }
+        for a in actions
+    ]
+    frame = pd.DataFrame(action_rows, columns=ACTION_COLUMNS)
+    for column in ("date", "date_end", "last_verified"):
+        frame[column] = pd.to_datetime(frame[column])
+    if len(frame):
+        today = dt.date.today()
+        frame["status"] = frame["id"].map(status_on(events, statuses, today))
+    else:
+        frame["status"] = pd.Series(dtype="str")
+    return {
+        "actions": frame,
+        "places": _places(actions, jurisdictions),
+        "topics": _long(actions, "topic", lambda a: sorted(set(a.topics) | {t for p in a.provisions for t in p.topics})),
+        "provisions": _provisions(actions),
+        "evidence": _evidence(actions),
+        "events": events,
+        "related": pd.DataFrame(
+            [{"action_id": a.id, "type": r.type, "target": r.action} for a in actions for r in a.related],
+            columns=["action_id", "type", "target"],
+        ),
+        "disagreements": pd.DataFrame(
+            [
+                {"action_id": a.id, "about": LIST_SEP.join(d.about), "sources": LIST_SEP.join(d.sources), "description": d.description}
+                for a in actions
+                for d in a.disagreements
+            ],
+            columns=["action_id", "about", "sources", "description"],
+        ),
+        "sources": _frame(sources, ["id", "outlet", "title", "url", "published", "published_note", "seed", "quotable"]),
+        "jurisdictions": jurisdictions,
+        "topic_codebook": _frame(books["topics"], ["id", "label", "definition", "requirement_topic"]),
+        "action_types": _frame(books["action_types"], ["id", "label", "definition"]),
+        "statuses": statuses,
+    }
+
+
+ACTION_COLUMNS = [
+    "id", "title", "summary", "jurisdiction", "jurisdiction_name", "level", "places", "actor", "action_type",
+    "date", "date_precision", "date_end", "topics", "sources", "n_provisions", "disputed", "notes",
+    "last_verified", "file", "search_text",
+]  # fmt: skip
+
+
+def _search_text(a: Action) -> str:
+    """What free-text search looks in, lower-cased once at load so a search is one vectorised scan."""
+    parts = [a.title, a.summary, a.actor, a.notes or ""] + [f"{p.text} {p.applies_to}" for p in a.provisions]
+    return " ".join(parts).lower()
+
+
+def _frame(models: list, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame([m.model_dump(include=set(columns)) for m in models], columns=columns)
+
+
+def _jurisdictions(models: list) -> pd.DataFrame:
+    frame = _frame(models, ["id", "name", "level", "parent", "state", "geonameid"])
+    points = [coordinates(m.geonameid, m.state) if m.level != "federal" else None for m in models]
+    frame["lat"] = [p[0] if p else None for p in points]
+    frame["lon"] = [p[1] if p else None for p in points]
+    parents = {m.id: m.parent for m in models}
+    frame["ancestors"] = [LIST_SEP.join(_ancestors(j, parents)) for j in frame["id"]]
+    return frame
+
+
+def _ancestors(jid: str, parents: dict[str, str | None]) -> list[str]:
+    out: list[str] = []
+    while (jid := parents.get(jid)) and jid not in out:  # the guard stops a parent cycle
+        out.append(jid)
+    return out
+
+
+def _places(actions: list[Action], jurisdictions: pd.DataFrame) -> pd.DataFrame:
+    """action_id, place, role: every jurisdiction an action belongs to under the place filter.
+
+    role is 'acting' or 'affected' for the record's own ids, and 'within' for their ancestors, so a
+    state filter finds its cities' actions while a city filter does not pull in the whole state's.
+    """
+    ancestors = {j: a.split(LIST_SEP) if a else [] for j, a in zip(jurisdictions["id"], jurisdictions["ancestors"])}
+    rows = []
+    for a in actions:
+        own = {a.jurisdiction: "acting"} | {p: "affected" for p in a.places if p != a.jurisdiction}
+        for place, role in own.items():
+            rows.append((a.id, place, role))
+        for place in {anc for p in own for anc in ancestors.get(p, []) if anc != "us"} - own.keys():
+            rows.append((a.id, place, "within"))
+    return pd.DataFrame(rows, columns=["action_id", "place", "role"])
+
+
+def _long(actions: list[Action], column: str, values) -> pd.DataFrame:
+    return pd.DataFrame([(a.id, v) for a in actions for v in values(a)], columns=["action_id", column])
+
+
+def _provisions(actions: list[Action]) -> pd.DataFrame:
+    disputed = {(a.id, about) for a in actions for d in a.disagreements for about in d.about}
+    rows = [
+        {
+            "action_id": a.id,
+            "provision_id": p.id,
+            "seq": i,
+            "text": p.text,
+            "applies_to": p.applies_to,
+            "requirement": p.requirement,
+            "topics": LIST_SEP.join(p.topics),
+            "disputed": (a.id, p.id) in disputed,
+        }
+        for a in actions
+        for i, p in enumerate(a.provisions)
+    ]
+    return pd.DataFrame(rows, columns=["action_id", "provision_id", "seq", "text", "applies_to", "requirement", "topics", "disputed"])
+
+
+def _evidence(actions: list[Action]) -> pd.DataFrame:
+    rows = [
+        {"action_id": a.id, "provision_id": None, "source": e.source, "quote": e.quote, "paraphrase": e.paraphrase}
+        for a in actions
+        for e in a.evidence
+    ] + [
+        {"action_id": a.id, "provision_id": p.id, "source": e.source, "quote": e.quote, "paraphrase": e.paraphrase}
+        for a in actions
+        for p in a.provisions
+        for e in p.evidence
+    ]
+    return pd.DataFrame(rows, columns=["action_id", "provision_id", "source", "quote", "paraphrase"])

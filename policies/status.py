@@ -1,0 +1,40 @@
+"""Status of each action on a date, derived from its dated events (never typed by a curator)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+NOT_YET = "not-yet"  # no event on or before the date: the action had not happened yet
+
+
+def status_on(events: pd.DataFrame, statuses: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """Series indexed by action id: the status produced by the latest event on or before `as_of`.
+
+    `events` has action_id, type, date (datetime64) and seq (listing order); `statuses` maps from_event -> id.
+    Actions whose events are all later than `as_of` get NOT_YET.
+    """
+    by_event = dict(zip(statuses["from_event"], statuses["id"]))
+    past = events[events["date"] <= pd.Timestamp(as_of)]
+    latest = past.sort_values(["action_id", "date", "seq"]).groupby("action_id", sort=False)["type"].last()
+    result = latest.map(by_event)
+    all_ids = events["action_id"].unique()
+    return result.reindex(all_ids, fill_value=NOT_YET).rename("status")
+
+
+def spans(events: pd.DataFrame, statuses: pd.DataFrame, today: dt.date) -> pd.DataFrame:
+    """When each action was in force: start (first in-force event) and end (first later stopping event, else today).
+
+    Returns action_id, start, end, ended (bool) for actions that ever came into force.
+    """
+    in_force = dict(zip(statuses["from_event"], statuses["in_force"]))
+    ev = events.assign(in_force=events["type"].map(in_force).fillna(False).astype(bool))
+    starts = ev[ev["in_force"]].groupby("action_id")["date"].min().rename("start")
+    ev = ev.join(starts, on="action_id", how="inner")
+    stops = ev[(~ev["in_force"]) & (ev["date"] >= ev["start"]) & ev["type"].isin(["blocked", "expired", "rescinded"])]
+    ends = stops.groupby("action_id")["date"].min().rename("end")
+    out = starts.to_frame().join(ends)
+    out["ended"] = out["end"].notna() & (out["end"] <= pd.Timestamp(today))
+    out["end"] = out["end"].where(out["ended"], pd.Timestamp(today))
+    return out.reset_index()

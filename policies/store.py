@@ -1,0 +1,282 @@
+"""The store: one validated path from `data/` (YAML) to pandas frames, cached by the data's content.
+
+    data/codebooks/*.yaml   jurisdictions, topics, action types, statuses
+    data/sources.yaml       the sources registry
+    data/actions/**/ID.yaml one policy action per file
+
+`load()` never raises on bad data: it returns every valid record plus the list of problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from . import frames
+from .model import Action, ActionTypeEntry, Jurisdiction, Source, Status, Topic
+from .problems import Problem
+from .validate import Codebooks, Parsed, check_record, dangling_links, duplicate_ids, link_cycles, read_texts
+from .yamlfile import YamlFile, read_yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+CODEBOOKS = {
+    "jurisdictions": Jurisdiction,
+    "topics": Topic,
+    "action_types": ActionTypeEntry,
+    "statuses": Status,
+}
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Store:
+    """Validated frames. Each frame is read-only by convention: views filter, never mutate."""
+
+    actions: pd.DataFrame
+    places: pd.DataFrame
+    topics: pd.DataFrame
+    provisions: pd.DataFrame
+    evidence: pd.DataFrame
+    events: pd.DataFrame
+    related: pd.DataFrame
+    disagreements: pd.DataFrame
+    sources: pd.DataFrame
+    jurisdictions: pd.DataFrame
+    topic_codebook: pd.DataFrame
+    action_types: pd.DataFrame
+    statuses: pd.DataFrame
+    problems: tuple[Problem, ...] = ()
+    fingerprint: str = ""
+    files: int = 0
+    as_of: dt.date | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+def load(
+    data_dir: Path | str = DATA_DIR,
+    *,
+    texts_dir: Path | str | None = None,
+    cache_dir: Path | str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Store:
+    """Load and validate `data_dir`. With `texts_dir`, evidence quotes are checked against those texts."""
+    data_dir = Path(data_dir)
+    files, problems = _list_files(data_dir)
+    blobs = _read_all(files, data_dir, problems)
+    texts = read_texts(Path(texts_dir)) if texts_dir else None
+    key = _fingerprint(blobs, texts)
+    cache_file = _cache_path(cache_dir, key) if use_cache else None
+    if cache_file and cache_file.exists():
+        try:
+            with cache_file.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or truncated cache is rebuilt, never trusted
+            pass
+    store = _build(data_dir, blobs, texts, problems, key, progress)
+    if cache_file:
+        _write_cache(cache_file, store)
+    return store
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _list_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return [], [Problem(str(data_dir), None, "", "data folder not found")]
+    root = data_dir.resolve()
+    files = []
+    for path in sorted(data_dir.rglob("*")):
+        rel = path.relative_to(data_dir).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(data_dir).parts) or path.is_dir():
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            problems.append(Problem(rel, None, "", "symlink points outside the data folder; ignored"))
+            continue
+        if path.suffix != ".yaml":
+            hint = " (rename to .yaml)" if path.suffix == ".yml" else ""
+            problems.append(Problem(rel, None, "", f"not a .yaml file; ignored{hint}", "warning"))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def _read_all(files: list[Path], data_dir: Path, problems: list[Problem]) -> dict[str, bytes]:
+    blobs: dict[str, bytes] = {}
+    for path in files:
+        rel = path.relative_to(data_dir).as_posix()
+        try:
+            blobs[rel] = path.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(rel, None, "", f"cannot read file: {exc.strerror or exc}"))
+    return blobs
+
+
+def _fingerprint(blobs: dict[str, bytes], texts: dict[str, str] | None) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    for name, blob in blobs.items():
+        digest.update(name.encode() + b"\0" + len(blob).to_bytes(8, "little") + blob)
+    for name, text in sorted((texts or {}).items()):
+        digest.update(b"text:" + name.encode() + text.encode())
+    return digest.hexdigest()
+
+
+def _cache_path(cache_dir: Path | str | None, key: str) -> Path | None:
+    base = Path(cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker")
+    return base / f"store-{key}.pickle"
+
+
+def _write_cache(cache_file: Path, store: Store) -> None:
+    """Atomic write; a read-only deployment simply runs without a disk cache."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, delete=False) as fh:
+            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, cache_file)
+    except OSError:
+        pass
+
+
+# --- parsing and validation -----------------------------------------------------------------
+
+
+def _build(
+    data_dir: Path,
+    blobs: dict[str, bytes],
+    texts: dict[str, str] | None,
+    problems: list[Problem],
+    key: str,
+    progress: Progress | None,
+) -> Store:
+    books: dict[str, list[BaseModel]] = {}
+    for name, model in CODEBOOKS.items():
+        books[name] = _parse_list(blobs, f"codebooks/{name}.yaml", model, problems)
+    sources = _parse_list(blobs, "sources.yaml", Source, problems)
+    codebooks = Codebooks(
+        jurisdictions=frozenset(j.id for j in books["jurisdictions"]),
+        topics=frozenset(t.id for t in books["topics"]),
+        action_types=frozenset(t.id for t in books["action_types"]),
+        sources={s.id: s for s in sources},
+    )
+    for jur in books["jurisdictions"]:
+        if jur.parent and jur.parent not in codebooks.jurisdictions:
+            problems.append(Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}"))
+
+    action_files = [name for name in blobs if name.startswith("actions/")]
+    for name in blobs:
+        if not name.startswith("actions/") and name not in {"sources.yaml"} | {f"codebooks/{n}.yaml" for n in CODEBOOKS}:
+            problems.append(Problem(name, None, "", "not part of the data layout (actions/, codebooks/, sources.yaml); ignored", "warning"))
+
+    parsed: list[Parsed] = []
+    for i, name in enumerate(action_files):
+        if progress and i % 500 == 0:
+            progress(i, len(action_files))
+        rec = _parse_action(name, blobs[name], problems)
+        if rec is not None:
+            parsed.append(rec)
+    if progress:
+        progress(len(action_files), len(action_files))
+
+    dup_ids, dup_problems = duplicate_ids(parsed)
+    problems += dup_problems
+    known = {rec.action.id for rec in parsed}
+    problems += dangling_links(parsed, known)
+    problems += link_cycles(parsed)
+    for rec in parsed:
+        problems += check_record(rec, codebooks, texts)
+        if rec.action.draft:
+            problems.append(rec.file.problem(("draft",), "draft record: not shown until a curator reviews it and removes draft", "warning", rec.action.id))
+
+    failed = {p.record for p in problems if p.severity == "error" and p.record}
+    valid = [rec for rec in parsed if rec.action.id not in failed | dup_ids and not rec.action.draft]
+    files_by_id = {rec.action.id: rec.file.display for rec in valid}
+    built = frames.build([rec.action for rec in valid], files_by_id, books, sources)
+    as_of = max((rec.action.last_verified for rec in valid), default=None)
+    return Store(
+        **built,
+        problems=tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))),
+        fingerprint=key,
+        files=len(blobs),
+        as_of=as_of,
+    )
+
+
+def _parse_list(blobs: dict[str, bytes], name: str, model: type[BaseModel], problems: list[Problem]) -> list:
+    if name not in blobs:
+        problems.append(Problem(name, None, "", "missing: the data folder must contain this file"))
+        return []
+    f = read_yaml(Path(name), name, blobs[name])
+    problems += f.problems
+    if f.data is None and not f.problems:
+        f.data = []
+    if not isinstance(f.data, list):
+        if f.data is not None:
+            problems.append(f.problem((), "must be a list of entries"))
+        return []
+    out, seen = [], set()
+    for i, entry in enumerate(f.data):
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as exc:
+            problems += _schema_problems(f, exc, (i,), None)
+            continue
+        if item.id in seen:
+            problems.append(f.problem((i, "id"), f"duplicate id {item.id!r}"))
+            continue
+        seen.add(item.id)
+        out.append(item)
+    return out
+
+
+def _parse_action(name: str, blob: bytes, problems: list[Problem]) -> Parsed | None:
+    f = read_yaml(Path(name), name, blob)
+    stem = Path(name).stem
+    if f.problems:
+        problems += [_tag(p, stem) for p in f.problems]
+        return None
+    if not isinstance(f.data, dict):
+        problems.append(f.problem((), "a record must be a mapping of fields (id, title, ...)", record=stem))
+        return None
+    try:
+        action = Action.model_validate(f.data)
+    except ValidationError as exc:
+        problems += _schema_problems(f, exc, (), stem)
+        return None
+    return Parsed(action=action, file=f, stem=stem)
+
+
+def _tag(problem: Problem, record: str) -> Problem:
+    return Problem(problem.file, problem.line, problem.field, problem.message, problem.severity, record)
+
+
+def _schema_problems(f: YamlFile, exc: ValidationError, prefix: tuple, record: str | None) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = prefix + tuple(err["loc"])
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            message = "required field is missing"
+        elif err["type"] == "extra_forbidden":
+            message = "unknown field (not in the schema; check the spelling)"
+        elif "input" in err and err["type"] not in ("model_type",) and not isinstance(err["input"], (dict, list)):
+            message += f" (got {str(err['input'])[:60]!r})"
+        out.append(f.problem(loc, message, record=record))
+    return out

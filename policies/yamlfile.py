@@ -1,0 +1,108 @@
+"""Read one YAML file safely (PyYAML's C loader) and remember the line of every field.
+
+Duplicate keys, which YAML tolerates and PyYAML resolves silently by keeping the last, are
+reported as problems so that nothing a curator wrote disappears without a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+
+class Loader(_Base):  # type: ignore[misc,valid-type]
+    """Safe C loader that leaves dates as text, so an impossible date is a field error with a line."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+
+from .problems import Problem, field_path
+
+MAX_BYTES = 1_000_000  # a record is a page of text; anything this large is not a record
+Path_ = tuple[object, ...]
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    display: str
+    data: object = None
+    lines: dict[Path_, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, loc: Path_) -> int | None:
+        """Line of the deepest known field on the way to `loc` (pydantic locations may go deeper than YAML)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return None
+
+    def problem(self, loc: Path_, message: str, severity: str = "error", record: str | None = None) -> Problem:
+        return Problem(self.display, self.line_of(loc), field_path(loc), message, severity, record)  # type: ignore[arg-type]
+
+
+def read_yaml(path: Path, display: str | None = None, raw: bytes | None = None) -> YamlFile:
+    out = YamlFile(path=path, display=display or str(path))
+    try:
+        raw = path.read_bytes() if raw is None else raw
+    except OSError as exc:
+        out.problems.append(Problem(out.display, None, "", f"cannot read file: {exc.strerror or exc}"))
+        return out
+    if len(raw) > MAX_BYTES:
+        out.problems.append(Problem(out.display, None, "", f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}"))
+        return out
+    if b"\x00" in raw:
+        out.problems.append(Problem(out.display, None, "", "file is binary (contains NUL bytes), not YAML text"))
+        return out
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        out.problems.append(Problem(out.display, None, "", f"not UTF-8 text (bad byte at offset {exc.start})"))
+        return out
+    try:
+        loader = Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _walk(node, (), out)
+                out.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        message = f"invalid YAML: {what}" + (f" ({context})" if context else "")
+        out.problems.append(Problem(out.display, line, "", message))
+        out.data = None
+    return out
+
+
+def _walk(node: yaml.Node, loc: Path_, out: YamlFile) -> None:
+    out.lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            line = key.start_mark.line + 1
+            if name in seen:
+                out.problems.append(
+                    Problem(out.display, line, field_path(loc + (name,)), f"duplicate key (first given on line {seen[name]})")
+                )
+            seen.setdefault(name, line)
+            out.lines[loc + (name,)] = line
+            _walk(value, loc + (name,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), out)
