@@ -166,6 +166,10 @@ def _build(
     key: str,
     progress: Progress | None,
 ) -> Store:
+    if not blobs:
+        if data_dir.is_dir():
+            problems.append(Problem(str(data_dir), None, "", "no .yaml files found in the data folder"))
+        return Store(**frames.build([], {}, {name: [] for name in CODEBOOKS}, []), problems=tuple(problems), fingerprint=key)
     books: dict[str, list[BaseModel]] = {}
     for name, model in CODEBOOKS.items():
         books[name] = _parse_list(blobs, f"codebooks/{name}.yaml", model, problems)
@@ -197,7 +201,8 @@ def _build(
 
     dup_ids, dup_problems = duplicate_ids(parsed)
     problems += dup_problems
-    known = {rec.action.id for rec in parsed}
+    # A record that failed to parse still exists: links to it are not "dangling".
+    known = {rec.action.id for rec in parsed} | {Path(name).stem for name in action_files}
     problems += dangling_links(parsed, known)
     problems += link_cycles(parsed)
     for rec in parsed:

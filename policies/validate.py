@@ -110,7 +110,7 @@ def _check_evidence(
         if text is None:
             return [f.problem(loc + ("source",), f"source text {source.seed!r} not found among the texts given", record=a.id)]
         if normalise(quote) not in text:
-            return [f.problem(loc + ("quote",), f"quote not found verbatim in {source.seed}: {quote[:60]!r}", record=a.id)]
+            return [f.problem(loc + ("quote",), f"quote not found verbatim in {source.seed}: {quote[:60].rstrip()!r}", record=a.id)]
     return []
 
 
@@ -158,13 +158,13 @@ def link_cycles(records: list[Parsed]) -> list[Problem]:
                 state[node] = 2
                 stack.pop()
                 path.pop()
-            elif state.get(child) == 1:
+            elif state.get(child) == 1 and child != node:  # a self-link is check_record's to report
                 cycle = path[path.index(child):] + [child]
                 rec = by_id[node]
                 index = graph[node].index(child)
                 msg = "related links form a cycle: " + " -> ".join(cycle)
                 out.append(rec.file.problem(("related", index, "action"), msg, record=node))
-            elif not state.get(child) and child in graph:
+            elif not state.get(child) and child in graph and child != node:
                 state[child] = 1
                 stack.append((child, iter(graph[child])))
                 path.append(child)

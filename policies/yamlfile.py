@@ -84,6 +84,8 @@ def read_yaml(path: Path, display: str | None = None, raw: bytes | None = None) 
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         message = f"invalid YAML: {what}" + (f" ({context})" if context else "")
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message += "; YAML is indented with spaces, not tabs"
         out.problems.append(Problem(out.display, line, "", message))
         out.data = None
     return out
