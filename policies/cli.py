@@ -31,6 +31,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _write(text, args.out, args.force)
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """The published JSON Schema of one record file (docs/action.schema.json is this output)."""
+    import json
+
+    from .model import Action
+
+    schema = Action.model_json_schema()
+    schema["title"] = "Policy action (one YAML file under data/actions/)"
+    return _write(json.dumps(schema, indent=2) + "\n", args.out, args.force)
+
+
 def _write(text: str, out: str | None, force: bool) -> int:
     if not out:
         sys.stdout.write(text)
@@ -74,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a record file")
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=cmd_schema)
 
     # Feature commands (extract, chart, synth) register their own subparsers here.
     return parser

@@ -64,3 +64,11 @@ def test_export_never_overwrites_without_force(tree: Path, tmp_path: Path, capsy
     assert "exists; pass --force" in capsys.readouterr().err
     assert main(["export", "--data-dir", str(tree), "--out", str(out), "--force"]) == 0
     assert out.read_text().startswith("id,title")
+
+
+def test_published_schema_is_up_to_date(tmp_path: Path) -> None:
+    """docs/action.schema.json is what `python -m policies schema` prints: regenerate it when the model changes."""
+    fresh = tmp_path / "schema.json"
+    assert main(["schema", "--out", str(fresh)]) == 0
+    published = Path(__file__).parents[1] / "docs" / "action.schema.json"
+    assert json.loads(published.read_text()) == json.loads(fresh.read_text())
