@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hostile_tree import HOSTILE_ID, HOSTILE_TEXT, XSS, hostile_tree
 
 from policies import filters as F
 from policies import share, store
 from policies.summary import action_summary_html, format_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HOSTILE = '<img src=x onerror=alert(1)> [x](javascript:alert(2)) <script>alert(3)</script>'
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,7 @@ def test_file_name_is_made_from_the_view(s: store.Store) -> None:
     assert share.filename(s, filters, "timeline", "png") == (
         "local-policy-tracker_timeline-chicago-police-cooperation-2025-02-01-to-2025-03-31-as-of-2025-04-01.png"
     )
-    assert share.filename(s, F.Filters(q=HOSTILE), "map", "svg").count("/") == 0
+    assert share.filename(s, F.Filters(q=HOSTILE_TEXT), "map", "svg").count("/") == 0
 
 
 def test_caption_names_filters_outlets_as_of_and_permalink(s: store.Store) -> None:
@@ -78,14 +77,8 @@ def test_summary_page_lists_requirements_evidence_and_permalink(s: store.Store) 
 
 
 def test_summary_page_shows_hostile_text_as_text(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(FIXTURES / "minimal", root)
-    path = root / "actions" / "il-lawsuit-2025-03-19.yaml"
-    text = path.read_text().replace("title: State sues over the city order", f"title: '{HOSTILE}'")
-    path.write_text(text.replace("notes: A fictional record for tests.", f"notes: '{HOSTILE}'"))
-    hostile = store.load(root, use_cache=False)
-    assert hostile.errors == ()
-    page = action_summary_html(hostile, "il-lawsuit-2025-03-19", "javascript:alert(4)")
+    hostile = store.load(hostile_tree(tmp_path), use_cache=False)
+    page = action_summary_html(hostile, HOSTILE_ID, "javascript:alert(4)")
     parser = _Tags()
     parser.feed(page)
     assert "script" not in parser.tags and "img" not in parser.tags
@@ -100,3 +93,9 @@ def test_one_date_format(precision: str, expected: str) -> None:
     import datetime as dt
 
     assert format_date(dt.date(2025, 8, 30), precision) == expected
+
+
+def test_hostile_tree_loads_every_record(tmp_path: Path) -> None:
+    loaded = store.load(hostile_tree(tmp_path), use_cache=False)
+    assert loaded.errors == ()
+    assert loaded.actions.set_index("id").loc[HOSTILE_ID, "title"] == XSS

@@ -1,0 +1,55 @@
+"""Build record trees for tests: the minimal valid tree, and one whose every text field is hostile."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE_ID = "il-lawsuit-2025-03-19"
+XSS = "<img src=x onerror=alert(1)>"
+PAYLOADS = (
+    XSS,
+    "<script>alert(2)</script>",
+    "[click me](javascript:alert(3))",
+    '<a href="javascript:alert(4)">link</a>',
+    "**bold** _it_ $x^2$ :red[red]",
+    "ctrl\x07\x1b[31m\u202eevil",
+)
+HOSTILE_TEXT = " ".join(PAYLOADS)
+
+
+def minimal_tree(dest: Path) -> Path:
+    root = dest / "data"
+    shutil.copytree(FIXTURES / "minimal", root)
+    return root
+
+
+def hostile_tree(dest: Path) -> Path:
+    """The minimal tree, with every free-text field of one record (and its source) set to hostile text.
+
+    The title is the bare XSS payload so a test can look for exactly those characters on screen.
+    """
+    root = minimal_tree(dest)
+    path = root / "actions" / f"{HOSTILE_ID}.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["title"] = XSS
+    for key in ("summary", "actor", "notes"):
+        record[key] = HOSTILE_TEXT
+    record["events"][0]["note"] = HOSTILE_TEXT
+    for provision in record["provisions"]:
+        provision["text"] = provision["applies_to"] = HOSTILE_TEXT
+        for evidence in provision["evidence"]:
+            evidence["paraphrase"] = HOSTILE_TEXT
+    record["disagreements"] = [
+        {"about": ["asks-court-to-block"], "sources": ["wire-002", "gazette-001"], "description": HOSTILE_TEXT}
+    ]
+    record["sources"].append("gazette-001")
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=False))
+    sources_path = root / "sources.yaml"
+    sources = yaml.safe_load(sources_path.read_text())
+    sources[1]["outlet"] = sources[1]["title"] = HOSTILE_TEXT
+    sources_path.write_text(yaml.safe_dump(sources, sort_keys=False, allow_unicode=False))
+    return root
