@@ -6,7 +6,6 @@ repository (../shared); without it they are skipped with a reason, and the rest 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
