@@ -1,0 +1,26 @@
+"""The local-policy tracker dashboard: `streamlit run dashboard.py` (pages live in policies/ui)."""
+
+import streamlit as st
+
+from policies.ui import about, map as map_page, requirements, sources, state, timeline
+
+try:
+    from policies.ui import add_article
+except ImportError:  # the Add from article page ships with policies.extract
+    add_article = None
+
+st.set_page_config(page_title="Local-policy tracker", page_icon="🗺️", layout="wide")
+
+PAGES = {
+    "timeline": st.Page(timeline.render, title="Timeline", url_path="timeline", icon="📈", default=True),
+    "requirements": st.Page(requirements.render, title="Requirements", url_path="requirements", icon="📋"),
+    "map": st.Page(map_page.render, title="Map", url_path="map", icon="🗺️"),
+    "sources": st.Page(sources.render, title="Sources", url_path="sources", icon="📰"),
+    "about": st.Page(about.render, title="About", url_path="about", icon="ℹ️"),
+}
+if add_article is not None:
+    PAGES["add"] = st.Page(add_article.render, title="Add from article", url_path="add", icon="➕")
+st.session_state["_pages"] = PAGES
+navigation = st.navigation(list(PAGES.values()), position="sidebar")
+state.prepare()  # before the page: the sidebar filters then keep their state across pages
+navigation.run()

@@ -1,0 +1,320 @@
+"""Plotly figures and display tables of a view: pure functions of (store, frame, filters, options), no Streamlit.
+
+`frame` is what `policies.filters.apply` returned for the view. Every curated string that reaches plotly goes
+through `share.plot_text` (plotly.js reads a subset of HTML in labels and hover text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .filters import Filters
+from .share import plot_text
+from .status import spans
+from .store import Store
+from .summary import format_date
+
+LEVELS = ("federal", "state", "county", "city")
+LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
+# Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted) assigned in codebook order.
+TOPIC_PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+)  # fmt: skip
+TYPE_SYMBOLS = {
+    "executive-order": "circle",
+    "law": "square",
+    "court-order": "diamond",
+    "lawsuit": "triangle-up",
+    "deployment": "star",
+    "enforcement-operation": "hexagon",
+    "announcement": "circle-open",
+    "agency-directive": "square-open",
+}
+EXTRA_SYMBOLS = ("x", "cross", "pentagon", "triangle-down", "hourglass", "bowtie")
+COLOR_OPTIONS = ("level", "topic")
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#1b1b1b")
+
+
+def topic_colors(store: Store) -> dict[str, str]:
+    """One colour per topic, stable across pages (codebook order)."""
+    return {t: TOPIC_PALETTE[i % len(TOPIC_PALETTE)] for i, t in enumerate(store.topic_codebook["id"])}
+
+
+def type_symbols(store: Store) -> dict[str, str]:
+    extra = iter(EXTRA_SYMBOLS * 4)
+    return {t: TYPE_SYMBOLS.get(t) or next(extra, "circle") for t in store.action_types["id"]}
+
+
+def labels(frame: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(frame["id"], frame["label"]))
+
+
+def primary_topic(frame: pd.DataFrame) -> pd.Series:
+    """The first listed topic of each action: what 'colour by topic' paints it with."""
+    return frame["topics"].fillna("").str.split(", ").str[0].replace("", "none")
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict | None = None) -> go.Figure:
+    """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans."""
+    color_by = (options or {}).get("color", "level")
+    color_by = color_by if color_by in COLOR_OPTIONS else "level"
+    fig = go.Figure()
+    if frame.empty:
+        return _empty(fig, "No actions match these filters")
+    rows = frame.assign(
+        row=frame["jurisdiction_name"].map(plot_text),
+        group=frame["level"] if color_by == "level" else primary_topic(frame),
+    )
+    colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
+    group_names = _group_names(store, color_by)
+    _add_spans(fig, store, rows, filters, colors)
+    symbols = type_symbols(store)
+    type_labels = labels(store.action_types)
+    status_labels = labels(store.statuses) | {"not-yet": "Not yet"}
+    for group, part in rows.groupby("group", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["row"],
+                mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                legendgroup=str(group),
+                marker=dict(
+                    size=13,
+                    color=colors.get(group, "#777777"),
+                    symbol=[symbols.get(t, "circle") for t in part["action_type"]],
+                    line=dict(width=1.5, color=colors.get(group, "#777777")),
+                ),
+                customdata=list(
+                    zip(
+                        part["id"],
+                        part["title"].map(plot_text),
+                        part["actor"].map(plot_text),
+                        [format_date(d, p) for d, p in zip(part["date"], part["date_precision"])],
+                        part["date_precision"],
+                        part["action_type"].map(lambda t: type_labels.get(t, t)),
+                        part["status"].map(lambda s: status_labels.get(s, s)),
+                    )
+                ),
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
+                    "<br>%{customdata[5]} · %{customdata[6]}<extra></extra>"
+                ),
+            )
+        )
+    _add_type_legend(fig, store, rows)
+    order = _row_order(rows)
+    fig.update_layout(
+        font=FONT,
+        height=max(320, 60 + 42 * len(order)),
+        margin=dict(l=10, r=10, t=30, b=40),
+        plot_bgcolor="white",
+        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="v"),
+        hoverlabel=dict(bgcolor="white", font=dict(size=13)),
+        clickmode="event+select",
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True)
+    return fig
+
+
+def _group_names(store: Store, color_by: str) -> dict[str, str]:
+    if color_by == "level":
+        return {level: level.capitalize() for level in LEVELS}
+    return labels(store.topic_codebook) | {"none": "No topic"}
+
+
+def _row_order(rows: pd.DataFrame) -> list[str]:
+    """Rows from federal down to city, then by name, so the same place sits in the same spot on every view."""
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    unique = rows.drop_duplicates("row")
+    unique = unique.assign(rank=unique["level"].map(rank).fillna(len(LEVELS)))
+    return list(unique.sort_values(["rank", "row"])["row"])
+
+
+def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filters, colors: dict) -> None:
+    """A line from when an action came into force to when it was blocked or expired (or the as-of date)."""
+    events = store.events[store.events["action_id"].isin(rows["id"])]
+    if events.empty:
+        return
+    in_force = spans(events, store.statuses, filters.as_of or dt.date.today())
+    if in_force.empty:
+        return
+    joined = in_force.merge(rows[["id", "row", "group"]], left_on="action_id", right_on="id")
+    for group, part in joined.groupby("group", sort=False):
+        xs: list = []
+        ys: list = []
+        for start, end, row in zip(part["start"], part["end"], part["row"]):
+            xs += [start, end, None]
+            ys += [row, row, None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", line=dict(width=6, color=colors.get(group, "#777777")), opacity=0.35,
+                legendgroup=str(group), showlegend=False, hoverinfo="skip", name="in force",
+            )
+        )  # fmt: skip
+
+
+def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
+    """Legend-only grey markers naming each action type's symbol."""
+    symbols = type_symbols(store)
+    type_labels = labels(store.action_types)
+    for t in [t for t in store.action_types["id"] if t in set(rows["action_type"])]:
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=plot_text(type_labels.get(t, t)), legendgroup="types",
+                legendgrouptitle=dict(text="Action type"), marker=dict(size=11, color="#555555", symbol=symbols[t]),
+                hoverinfo="skip",
+            )
+        )  # fmt: skip
+
+
+def _empty(fig: go.Figure, message: str) -> go.Figure:
+    fig.add_annotation(text=message, showarrow=False, font=dict(size=16, color="#555555"), x=0.5, y=0.5,
+                       xref="paper", yref="paper")  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=240, plot_bgcolor="white", font=FONT, margin=dict(l=10, r=10, t=10, b=10))
+    return fig
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+
+def counts(store: Store, frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Number of actions per jurisdiction ('jurisdiction') or per topic ('topic'), largest first."""
+    if by == "topic":
+        long = store.topics[store.topics["action_id"].isin(frame["id"])]
+        names = labels(store.topic_codebook)
+        out = long["topic"].value_counts().rename_axis("key").reset_index(name="actions")
+        out["name"] = out["key"].map(lambda k: names.get(k, k))
+    else:
+        out = frame.groupby(["jurisdiction", "jurisdiction_name", "level"]).size().reset_index(name="actions")
+        out = out.rename(columns={"jurisdiction": "key", "jurisdiction_name": "name"})
+    return out.sort_values(["actions", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dict | None = None) -> go.Figure:
+    """Horizontal bars of counts by jurisdiction or topic, in the same colours as the timeline."""
+    by = (options or {}).get("by", "jurisdiction")
+    table = counts(store, frame, by)
+    fig = go.Figure()
+    if table.empty:
+        return _empty(fig, "No actions")
+    if by == "topic":
+        palette = topic_colors(store)
+        colors = [palette.get(k, "#777777") for k in table["key"]]
+    else:
+        colors = [LEVEL_COLORS.get(level, "#777777") for level in table["level"]]
+    fig.add_trace(
+        go.Bar(
+            x=table["actions"], y=table["name"].map(plot_text), orientation="h", marker_color=colors,
+            text=table["actions"], textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        font=FONT, height=max(160, 40 + 26 * len(table)), margin=dict(l=10, r=30, t=30, b=10),
+        plot_bgcolor="white", title=dict(text="By jurisdiction" if by != "topic" else "By topic", font=dict(size=14)),
+        bargap=0.25,
+    )  # fmt: skip
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+# --- map ------------------------------------------------------------------------------------
+
+
+def map_counts(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
+    """Actions per place (acting or affected jurisdiction) with coordinates; federal-only actions have none."""
+    places = store.places[store.places["action_id"].isin(frame["id"]) & store.places["role"].isin(["acting", "affected"])]
+    counted = places.groupby("place")["action_id"].nunique().rename("actions").reset_index()
+    geo = store.jurisdictions[["id", "name", "level", "lat", "lon"]]
+    out = counted.merge(geo, left_on="place", right_on="id").dropna(subset=["lat", "lon"])
+    return out.sort_values(["actions", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dict | None = None) -> go.Figure:
+    """A US map (state outlines from the bundled topojson) with one bubble per place, sized by its actions."""
+    table = map_counts(store, frame)
+    fig = go.Figure()
+    biggest = max(int(table["actions"].max()), 1) if len(table) else 1
+    fig.add_trace(
+        go.Scattergeo(
+            lat=table["lat"], lon=table["lon"], mode="markers+text",
+            text=[plot_text(n.split(",")[0]) for n in table["name"]], textposition="top center",
+            marker=dict(
+                size=[14 + 36 * (n / biggest) ** 0.5 for n in table["actions"]],
+                color=[LEVEL_COLORS.get(level, "#777777") for level in table["level"]],
+                opacity=0.8, line=dict(width=1, color="white"),
+            ),
+            customdata=list(zip(table["place"], table["name"].map(plot_text), table["actions"])),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_geos(
+        scope="usa", showland=True, landcolor="#f4f4f1", showsubunits=True, subunitcolor="#9a9a9a",
+        showcountries=True, countrycolor="#9a9a9a", showlakes=True, lakecolor="#dbe9f4", bgcolor="white",
+    )  # fmt: skip
+    fig.update_layout(font=FONT, height=520, margin=dict(l=0, r=0, t=10, b=0), showlegend=False)
+    return fig
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the view for st.dataframe: one date format, labels instead of ids."""
+    type_labels = labels(store.action_types)
+    status_labels = labels(store.statuses) | {"not-yet": "Not yet"}
+    return pd.DataFrame(
+        {
+            "Date": [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])],
+            "Jurisdiction": frame["jurisdiction_name"],
+            "Level": frame["level"].str.capitalize(),
+            "Title": frame["title"],
+            "Type": frame["action_type"].map(lambda t: type_labels.get(t, t)),
+            "Status": frame["status"].map(lambda s: status_labels.get(s, s)),
+            "Actor": frame["actor"],
+            "Sources disagree": frame["disputed"].map({True: "yes", False: ""}),
+            "id": frame["id"],
+        }
+    ).reset_index(drop=True)
+
+
+def requirements_matrix(store: Store, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Jurisdictions x requirement topics: (cell text, cell action id) frames of the same shape.
+
+    A cell says what the place's own actions (acting jurisdiction) require on the topic, e.g.
+    "Prohibits: Chicago police may not ..."; several provisions are joined with " | ". The id frame
+    names the action of the first provision, so a selected cell opens it.
+    """
+    book = store.topic_codebook
+    columns = list(book.loc[book["requirement_topic"].fillna(False).astype(bool), "id"])
+    topic_names = labels(book)
+    provisions = store.provisions[store.provisions["action_id"].isin(frame["id"])]
+    provisions = provisions.merge(frame[["id", "jurisdiction_name", "date"]], left_on="action_id", right_on="id")
+    long = provisions.assign(topic=provisions["topics"].str.split(", ")).explode("topic")
+    long = long[long["topic"].isin(columns)].sort_values(["date", "action_id", "seq"])
+    rows = sorted(long["jurisdiction_name"].unique())
+    text = pd.DataFrame("", index=rows, columns=[topic_names.get(c, c) for c in columns])
+    ids = pd.DataFrame("", index=rows, columns=text.columns)
+    for (place, topic), part in long.groupby(["jurisdiction_name", "topic"], sort=False):
+        column = topic_names.get(topic, topic)
+        text.loc[place, column] = " | ".join(f"{r.capitalize()}: {t}" for r, t in zip(part["requirement"], part["text"]))
+        ids.loc[place, column] = part["action_id"].iloc[0]
+    text.index.name = ids.index.name = "Jurisdiction"
+    return text, ids
+
+
+def safe_url(url: object) -> str | None:
+    """Only http(s) URLs are ever drawn as links."""
+    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None

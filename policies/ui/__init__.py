@@ -1,0 +1,1 @@
+"""The Streamlit layer: page modules (render()) and the glue they share (store loader, filters, URL sync)."""

@@ -1,0 +1,50 @@
+"""Sources page: every source in the registry with the actions and provisions (in the view) that cite it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import charts
+from ..filters import describe
+from ..summary import format_date
+from . import state
+from .text import md
+
+MAX_SHOWN = 200  # expanders beyond this are not read by anyone; the count says how many were left out
+
+
+def citations(store, frame: pd.DataFrame) -> pd.DataFrame:
+    """source, action_id, provision_id ('' for the action itself) for the actions in the view."""
+    listed = frame[["id", "sources"]].assign(source=frame["sources"].str.split(", ")).explode("source")
+    listed = listed.rename(columns={"id": "action_id"})[["source", "action_id"]].assign(provision_id="")
+    ev = store.evidence[store.evidence["action_id"].isin(frame["id"])][["source", "action_id", "provision_id"]]
+    return pd.concat([listed, ev.fillna({"provision_id": ""})]).drop_duplicates().reset_index(drop=True)
+
+
+def render() -> None:
+    v = state.view("sources")
+    st.title("Sources")
+    cites = citations(v.store, v.frame)
+    st.caption(f"{len(v.store.sources):,} sources in the registry; citations counted for: {describe(v.store, v.filters)}.")
+    titles = dict(zip(v.store.actions["id"], v.store.actions["title"]))
+    provisions = v.store.provisions.set_index(["action_id", "provision_id"])["text"]
+    counts = cites.groupby("source")["action_id"].nunique()
+    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
+    for s in ordered.head(MAX_SHOWN).itertuples():
+        with st.expander(f"{s.outlet} — {s.title} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
+            url = charts.safe_url(s.url)
+            if url:
+                st.link_button("Open the source", url)
+            published = format_date(s.published) if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year") else "date not stated"
+            st.markdown(f"**Published** {md(published)}" + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else ""))
+            st.markdown("**Quoted verbatim** (we hold its text)" if s.quotable else "**Paraphrased** (we cite it but do not hold its text)")
+            mine = cites[cites["source"] == s.id]
+            for action_id, part in mine.groupby("action_id"):
+                lines = [f"- {md(titles.get(action_id, action_id))}"]
+                lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
+                st.markdown("\n".join(lines))
+            if mine.empty:
+                st.caption("No action in the current view cites this source.")
+    if len(ordered) > MAX_SHOWN:
+        st.caption(f"{len(ordered) - MAX_SHOWN:,} more sources not listed; narrow the filters.")

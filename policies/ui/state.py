@@ -1,0 +1,194 @@
+"""Streamlit glue shared by every page: the cached store, the sidebar filters and the URL that mirrors them.
+
+The URL is read once per browser session (a pasted link opens a new session) into the sidebar widgets'
+state; from then on the widgets are the truth and the query string is rewritten from them on every run,
+which also carries the filters across page switches (Streamlit clears the query string on a switch).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .. import store as store_module
+from ..charts import COLOR_OPTIONS
+from ..filters import Filters, Vocabulary, apply, parse
+from ..status import NOT_YET
+from ..store import Store
+
+DATA_DIR_ENV = "POLICIES_DATA_DIR"
+LIST_WIDGETS = ("place", "level", "topic", "type", "status")
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what st.date_input can show
+OPTION_DEFAULTS = {"color": "level"}
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page renders: the store, the filters from the sidebar/URL, the filtered actions, chart options."""
+
+    store: Store
+    vocab: Vocabulary
+    filters: Filters
+    frame: pd.DataFrame
+    options: dict
+    page: str
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or store_module.DATA_DIR)
+
+
+@st.cache_resource(show_spinner="Loading the records…")
+def _load(path: str) -> tuple[Store, Vocabulary]:
+    """Once per process and data folder: YAML and validation never run on a filter change."""
+    loaded = store_module.load(path)
+    return loaded, Vocabulary.of(loaded)
+
+
+def load_store() -> tuple[Store, Vocabulary]:
+    return _load(str(data_dir()))
+
+
+# --- the URL, read once per session -----------------------------------------------------------
+
+
+def _seed_from_url(store: Store, vocab: Vocabulary) -> None:
+    if st.session_state.get("_seeded"):
+        return
+    filters, notices = parse(st.query_params, vocab)
+    for name, key in (("date_from", "from"), ("date_to", "to"), ("as_of", "as_of")):
+        value = getattr(filters, name)
+        if value and not DATE_RANGE[0] <= value <= DATE_RANGE[1]:
+            notices.append(f"Ignored '{key}': {value.isoformat()} is outside {DATE_RANGE[0].year}–{DATE_RANGE[1].year}.")
+            filters = filters.without(key)
+    for key in LIST_WIDGETS:
+        st.session_state[f"f_{key}"] = list(getattr(filters, key))
+    st.session_state["f_from"] = filters.date_from
+    st.session_state["f_to"] = filters.date_to
+    st.session_state["f_as_of"] = filters.as_of
+    st.session_state["f_q"] = filters.q
+    st.session_state["policy"] = filters.policy
+    color = st.query_params.get_all("color")
+    st.session_state["color"] = OPTION_DEFAULTS["color"]
+    if color:
+        if color[-1] in COLOR_OPTIONS:
+            st.session_state["color"] = color[-1]
+        else:
+            notices.append(f"Ignored unknown color '{color[-1][:40]}' (use level or topic).")
+    st.session_state["notices"] = notices
+    st.session_state["_seed_filters"] = filters.without("policy")
+    st.session_state["_seeded"] = True
+
+
+def reset_filters() -> None:
+    """Callback of every 'Reset filters' control: clears the sidebar (the selected action stays)."""
+    for key in LIST_WIDGETS:
+        st.session_state[f"f_{key}"] = []
+    for key in ("f_from", "f_to", "f_as_of"):
+        st.session_state[key] = None
+    st.session_state["f_q"] = ""
+
+
+# --- the sidebar ------------------------------------------------------------------------------
+
+
+def _sidebar(store: Store, vocab: Vocabulary) -> Filters:
+    names = dict(zip(store.jurisdictions["id"], store.jurisdictions["name"]))
+    levels = dict(zip(store.jurisdictions["id"], store.jurisdictions["level"]))
+    rank = {"city": 0, "county": 1, "state": 2, "federal": 3}
+    places = sorted(vocab.place, key=lambda j: (rank.get(levels.get(j), 4), names.get(j, j)))
+    topic_labels = dict(zip(store.topic_codebook["id"], store.topic_codebook["label"]))
+    type_labels = dict(zip(store.action_types["id"], store.action_types["label"]))
+    status_labels = dict(zip(store.statuses["id"], store.statuses["label"])) | {NOT_YET: "Not yet"}
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Place", places, key="f_place", format_func=lambda j: names.get(j, j),
+                       help="Actions taken by this place, aimed at it, or by places within it.")  # fmt: skip
+        st.multiselect("Level", ["federal", "state", "county", "city"], key="f_level", format_func=str.capitalize)
+        st.multiselect("Topic", list(store.topic_codebook["id"]), key="f_topic", format_func=lambda t: topic_labels.get(t, t))
+        st.multiselect("Action type", list(store.action_types["id"]), key="f_type", format_func=lambda t: type_labels.get(t, t))
+        st.multiselect("Status", [*store.statuses["id"], NOT_YET], key="f_status", format_func=lambda s: status_labels.get(s, s))
+        low, high = DATE_RANGE
+        left, right = st.columns(2)
+        left.date_input("From", key="f_from", min_value=low, max_value=high, format="YYYY-MM-DD")
+        right.date_input("To", key="f_to", min_value=low, max_value=high, format="YYYY-MM-DD")
+        st.text_input("Search", key="f_q", max_chars=200, placeholder="titles, summaries, provisions")
+        st.date_input("Status as of", key="f_as_of", min_value=low, max_value=high, format="YYYY-MM-DD",
+                      help="Show each action's status on this date (empty: today).")  # fmt: skip
+        st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
+    raw = {key: st.session_state.get(f"f_{key}") or [] for key in LIST_WIDGETS}
+    for key, widget in (("from", "f_from"), ("to", "f_to"), ("as_of", "f_as_of")):
+        value = st.session_state.get(widget)
+        raw[key] = [value.isoformat()] if isinstance(value, dt.date) else []
+    raw["q"] = [st.session_state.get("f_q") or ""]
+    raw["policy"] = [st.session_state["policy"]] if st.session_state.get("policy") else []
+    filters, _ = parse(raw, vocab)  # widget values are already valid; parse keeps one path to Filters
+    return filters
+
+
+# --- the URL, written every run ---------------------------------------------------------------
+
+
+def url_params(filters: Filters, options: dict) -> dict[str, list[str]]:
+    params = filters.to_params()
+    params |= {k: [v] for k, v in options.items() if v and v != OPTION_DEFAULTS.get(k)}
+    return params
+
+
+def _sync_url(params: dict[str, list[str]]) -> None:
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != params:
+        st.query_params.from_dict(params)
+
+
+def prepare() -> View:
+    """Run by dashboard.py before the page, so the sidebar widgets belong to no page and keep their state.
+
+    Loads the store (cached), reads the URL on a session's first run, draws the sidebar, filters, mirrors the
+    view into the URL and shows the URL's notices.
+    """
+    store, vocab = load_store()
+    _seed_from_url(store, vocab)
+    filters = _sidebar(store, vocab)
+    options = {"color": st.session_state.get("color", OPTION_DEFAULTS["color"])}
+    _sync_url(url_params(filters, options))
+    if st.session_state.get("notices") and filters.without("policy") != st.session_state.get("_seed_filters"):
+        st.session_state["notices"] = []  # the user has changed the view since the link was opened
+    current = View(store, vocab, filters, apply(store, filters), options, "")
+    st.session_state["_view"] = current
+    return current
+
+
+def view(page: str) -> View:
+    """The view prepared for this run, for a page to render; shows what was ignored in the URL."""
+    current = st.session_state.get("_view") or prepare()
+    for notice in st.session_state.get("notices", []):
+        st.warning(notice, icon="⚠️")
+    return replace(current, page=page)
+
+
+def open_action(action_id: str) -> None:
+    """Show an action on the Requirements page, keeping the filters."""
+    st.session_state["policy"] = action_id
+    st.switch_page(st.session_state["_pages"]["requirements"])
+
+
+def empty_state(message: str = "No actions match these filters") -> None:
+    st.info(message, icon="🔎")
+    st.button("Reset filters", on_click=reset_filters, key="reset_empty", type="primary")
+
+
+def persistent_radio(label: str, options: list[str], key: str, **kwargs) -> str:
+    """A page widget whose value outlives the page (widget state is dropped when a page is not shown)."""
+    widget = f"_w_{key}"
+    st.session_state[widget] = st.session_state.get(key, options[0])
+
+    def keep() -> None:
+        st.session_state[key] = st.session_state[widget]
+
+    return st.radio(label, options, key=widget, on_change=keep, horizontal=True, **kwargs)
