@@ -1,0 +1,180 @@
+"""AppTest runs of dashboard.py: every page, every filter, query-string round trips and bad query values."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hostile_tree import HOSTILE_ID, XSS
+
+from conftest import BROKEN_RECORD
+from policies.filters import Filters, apply
+
+CHICAGO = "us-il-chicago"
+CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
+PAGES = ("timeline", "requirements", "map", "sources", "about")
+
+
+def _table_ids(at) -> list[str]:
+    return list(at.dataframe[0].value["id"])
+
+
+def _qp(at) -> dict[str, list[str]]:
+    """The URL the app wrote, each key as a list (AppTest gives one value as a bare string)."""
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in at.query_params.items()}
+
+
+def _texts(at) -> str:
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "text", "warning", "info")
+             for e in getattr(at, kind)]  # fmt: skip
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_errors(make_app, page) -> None:
+    at = make_app({"place": CHICAGO}, page=page)
+    assert not at.exception
+    assert at.title, f"{page} has no title"
+
+
+def test_home_shows_every_action_in_chart_and_table(make_app, bundled_store) -> None:
+    at = make_app()
+    assert at.title[0].value == "Timeline"
+    assert sorted(_table_ids(at)) == sorted(bundled_store.actions["id"])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    plotted = [row[0] for trace in spec["data"] if trace.get("customdata") for row in trace["customdata"]]
+    assert sorted(plotted) == sorted(bundled_store.actions["id"])
+
+
+def test_place_in_the_url_shows_that_place_and_federal_actions_aimed_at_it_only(make_app, bundled_store) -> None:
+    at = make_app({"place": CHICAGO})
+    ids = set(_table_ids(at))
+    places = bundled_store.places
+    expected = set(places.loc[places["place"] == CHICAGO, "action_id"])
+    assert ids == expected
+    levels = dict(zip(bundled_store.actions["id"], bundled_store.actions["level"]))
+    assert any(levels[i] == "federal" for i in ids), "federal actions aimed at Chicago belong in its view"
+    assert at.multiselect(key="f_place").value == [CHICAGO]
+
+
+def test_comma_separated_and_repeated_values_are_both_accepted(make_app) -> None:
+    at = make_app({"level": "city,state", "type": ["law", "executive-order"]})
+    assert at.multiselect(key="f_level").value == ["city", "state"]
+    assert at.multiselect(key="f_type").value == ["law", "executive-order"]
+    assert set(at.dataframe[0].value["Level"]) <= {"City", "State"}
+    assert _qp(at)["level"] == ["city", "state"]
+
+
+def test_query_string_round_trips_every_filter(make_app, bundled_store) -> None:
+    params = {"place": [CHICAGO], "level": ["city"], "topic": ["masks"], "type": ["executive-order"],
+              "status": ["signed"], "from": ["2025-08-01"], "to": ["2025-12-31"], "q": ["police"],
+              "as_of": ["2025-11-01"], "policy": [CHICAGO_EO], "color": ["topic"]}  # fmt: skip
+    at = make_app(params)
+    assert not at.exception and not at.warning
+    assert _qp(at) == params
+    filters = Filters(place=(CHICAGO,), level=("city",), topic=("masks",), type=("executive-order",), status=("signed",),
+                      q="police", as_of=__import__("datetime").date(2025, 11, 1),
+                      date_from=__import__("datetime").date(2025, 8, 1), date_to=__import__("datetime").date(2025, 12, 31))  # fmt: skip
+    assert _table_ids(at) == list(apply(bundled_store, filters)["id"])
+
+
+@pytest.mark.parametrize(
+    "params,notice",
+    [
+        ({"place": "atlantis"}, "Ignored unknown place 'atlantis'."),
+        ({"from": "31/12/2025"}, "Ignored 'from'"),
+        ({"as_of": "yesterday"}, "Ignored 'as_of'"),
+        ({"policy": "<script>"}, "Ignored unknown policy '<script>'."),
+        ({"color": "rainbow"}, "Ignored unknown color"),
+        ({"to": "0001-01-01"}, "outside"),
+    ],
+)
+def test_bad_query_values_are_ignored_with_a_visible_notice(make_app, params, notice) -> None:
+    at = make_app(params)
+    assert not at.exception
+    assert any(notice in w.value for w in at.warning)
+    assert len(_table_ids(at)) > 0
+    assert not any(k in at.query_params for k in params)
+
+
+def test_filters_survive_moving_between_pages(make_app) -> None:
+    at = make_app({"place": CHICAGO, "topic": "masks"})
+    for page in ("map", "sources", "timeline"):
+        from streamlit.util import calc_hash
+
+        at._page_hash = calc_hash(page)
+        at.run()
+        assert _qp(at)["place"] == [CHICAGO] and _qp(at)["topic"] == ["masks"], page
+        assert at.multiselect(key="f_place").value == [CHICAGO]
+
+
+def test_changing_a_sidebar_filter_refilters_and_rewrites_the_url(make_app) -> None:
+    at = make_app()
+    everything = len(_table_ids(at))
+    at.multiselect(key="f_level").set_value(["city"]).run()
+    assert set(at.dataframe[0].value["Level"]) == {"City"} and len(_table_ids(at)) < everything
+    assert _qp(at)["level"] == ["city"]
+    at.text_input(key="f_q").set_value("body camera").run()
+    assert _qp(at)["q"] == ["body camera"]
+
+
+def test_empty_view_says_so_and_resets(make_app) -> None:
+    at = make_app({"q": "nothing says zzqxv"})
+    assert any("No actions match these filters" in i.value for i in at.info)
+    at.button(key="reset_empty").click().run()
+    assert not any("No actions match" in i.value for i in at.info)
+    assert "q" not in at.query_params and len(_table_ids(at)) > 0
+
+
+def test_as_of_shows_status_on_that_date_and_leaves_out_later_actions(make_app, bundled_store) -> None:
+    at = make_app({"as_of": "2025-08-31"})
+    table = at.dataframe[0].value
+    dates = bundled_store.actions.set_index("id").loc[list(table["id"]), "date"]
+    assert (dates <= "2025-08-31").all() and len(table) < len(bundled_store.actions)
+
+
+def test_colour_option_comes_from_the_url(make_app) -> None:
+    at = make_app({"color": "topic"})
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["legend"]["title"]["text"].startswith("Topic")
+    assert at.radio(key="_w_color").value == "topic"
+
+
+def test_requirements_page_shows_the_linked_action_with_evidence_and_disagreement(make_app, bundled_store) -> None:
+    at = make_app({"policy": CHICAGO_EO}, page="requirements")
+    title = bundled_store.actions.set_index("id").loc[CHICAGO_EO, "title"]
+    assert at.selectbox(key="_w_policy").value == CHICAGO_EO
+    texts = _texts(at)
+    assert "Mayor Brandon Johnson" in texts
+    assert "Who must comply: Chicago Police Department" in texts
+    assert "Sources disagree" in texts
+    assert any(title.split()[0] in h.value for h in at.header)
+    quote = bundled_store.evidence.dropna(subset=["quote"]).query("action_id == @CHICAGO_EO")["quote"].iloc[-1]
+    assert quote.split()[2] in texts
+    assert at.dataframe, "the requirements matrix is drawn"
+    assert _qp(at)["policy"] == [CHICAGO_EO]
+
+
+def test_requirements_picker_changes_the_url(make_app, bundled_store) -> None:
+    at = make_app(page="requirements")
+    other = bundled_store.actions["id"].iloc[0]
+    at.selectbox(key="_w_policy").set_value(other).run()
+    assert _qp(at)["policy"] == [other]
+
+
+def test_hostile_text_is_shown_as_characters(make_app, hostile_data) -> None:
+    at = make_app({"policy": HOSTILE_ID}, page="requirements", data=hostile_data)
+    assert not at.exception
+    header = at.header[0].value
+    assert "<" not in header.replace("\\<", "") and header.replace("\\", "") == XSS
+    for md_element in at.markdown:
+        assert "<script" not in md_element.value.replace("\\<", "")
+
+
+def test_about_lists_the_broken_record_and_the_app_keeps_working(make_app, hostile_data) -> None:
+    at = make_app(page="about", data=hostile_data)
+    problems = at.dataframe[-1].value  # the data-issues panel is the last table
+    assert BROKEN_RECORD in set(problems["File"])
+    assert at.metric[0].value == "3"  # the three valid records still load
+    home = make_app(data=hostile_data)
+    assert len(_table_ids(home)) == 3

@@ -1,0 +1,147 @@
+"""Figure builders and display tables: pure functions of store, filtered frame, filters and options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hostile_tree import XSS
+
+from policies import charts, store
+from policies.filters import Filters, apply
+from policies.ui.text import md
+
+CHICAGO = "us-il-chicago"
+CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
+
+
+def _markers(fig):
+    return [t for t in fig.data if t.mode == "markers" and t.customdata is not None]
+
+
+def test_timeline_has_one_point_per_action_in_rows_by_jurisdiction(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    fig = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
+    ids = [row[0] for trace in _markers(fig) for row in trace.customdata]
+    assert sorted(ids) == sorted(frame["id"])
+    rows = {y for trace in _markers(fig) for y in trace.y}
+    assert rows == set(frame["jurisdiction_name"])
+
+
+def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    by_level = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
+    for trace in _markers(by_level):
+        assert trace.marker.color in charts.LEVEL_COLORS.values()
+        assert trace.name.lower() in charts.LEVEL_COLORS
+    by_topic = charts.timeline(bundled_store, frame, Filters(), {"color": "topic"})
+    palette = charts.topic_colors(bundled_store)
+    names = dict(zip(bundled_store.topic_codebook["label"], bundled_store.topic_codebook["id"]))
+    for trace in _markers(by_topic):
+        assert trace.marker.color == palette[names[trace.name]]
+    bars = charts.counts_figure(bundled_store, frame, Filters(), {"by": "topic"}).data[0]
+    labels = dict(zip(bundled_store.topic_codebook["label"], bundled_store.topic_codebook["id"]))
+    assert list(bars.marker.color) == [palette[labels[name]] for name in bars.y]
+
+
+def test_timeline_marker_shapes_follow_action_type(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    fig = charts.timeline(bundled_store, frame, Filters(), {})
+    symbols = charts.type_symbols(bundled_store)
+    types = dict(zip(frame["id"], frame["action_type"]))
+    for trace in _markers(fig):
+        assert list(trace.marker.symbol) == [symbols[types[row[0]]] for row in trace.customdata]
+    assert len(set(symbols.values())) == len(symbols)
+
+
+def test_hover_shows_title_actor_date_and_precision(bundled_store) -> None:
+    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
+    fig = charts.timeline(bundled_store, frame, Filters(), {})
+    row = next(r for t in _markers(fig) for r in t.customdata if r[0] == CHICAGO_EO)
+    assert row[2] == "Mayor Brandon Johnson" and row[3] == "30 Aug 2025" and row[4] == "day"
+    assert "customdata[1]" in _markers(fig)[0].hovertemplate and "precision" in _markers(fig)[0].hovertemplate
+
+
+def test_spans_drawn_for_actions_that_came_into_force(tmp_path: Path) -> None:
+    data = _tree_with_blocked_action(tmp_path)
+    s = store.load(data, use_cache=False)
+    frame = apply(s, Filters())
+    fig = charts.timeline(s, frame, Filters(as_of=dt.date(2025, 6, 1)), {})
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == 1
+    xs = [x for x in lines[0].x if x is not None]
+    assert pd.Timestamp(xs[0]) == pd.Timestamp("2025-03-01") and pd.Timestamp(xs[1]) == pd.Timestamp("2025-04-10")
+
+
+def _tree_with_blocked_action(tmp_path: Path) -> Path:
+    """The minimal tree with the city order signed, in effect from 1 March, blocked on 10 April."""
+    import yaml
+    from hostile_tree import minimal_tree
+
+    root = minimal_tree(tmp_path)
+    path = root / "actions" / "chicago-eo-2025-02-28.yaml"
+    record = yaml.safe_load(path.read_text())
+    src = record["events"][0]["source"]
+    record["events"] = [
+        {"type": "signed", "date": dt.date(2025, 2, 28), "source": src},
+        {"type": "effective", "date": dt.date(2025, 3, 1), "source": src},
+        {"type": "blocked", "date": dt.date(2025, 4, 10), "source": src},
+    ]
+    path.write_text(yaml.safe_dump(record, sort_keys=False))
+    return root
+
+
+def test_counts_add_up_to_the_view(bundled_store) -> None:
+    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
+    by_place = charts.counts(bundled_store, frame, "jurisdiction")
+    assert by_place["actions"].sum() == len(frame)
+    by_topic = charts.counts(bundled_store, frame, "topic")
+    assert by_topic["actions"].max() <= len(frame)
+    assert list(by_place["actions"]) == sorted(by_place["actions"], reverse=True)
+
+
+def test_map_counts_places_in_the_view_and_uses_the_usa_scope(bundled_store) -> None:
+    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
+    table = charts.map_counts(bundled_store, frame)
+    chicago = table.set_index("place").loc[CHICAGO]
+    assert chicago["actions"] == len(frame)
+    fig = charts.map_figure(bundled_store, frame, Filters(), {})
+    assert fig.layout.geo.scope == "usa" and fig.layout.geo.showsubunits
+    assert len(fig.data[0].lat) == len(table)
+
+
+def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    text, ids = charts.requirements_matrix(bundled_store, frame)
+    assert text.shape == ids.shape
+    masks = text.loc["Chicago, Illinois", "Masks"]
+    assert masks.split(":")[0] in {"Requires", "Prohibits", "Urges", "Permits"}
+    assert ids.loc["Chicago, Illinois", "Masks"] in set(frame["id"])
+    requirement_topics = bundled_store.topic_codebook[bundled_store.topic_codebook["requirement_topic"].fillna(False).astype(bool)]
+    assert list(text.columns) == list(requirement_topics["label"])
+
+
+def test_empty_view_gives_a_message_not_an_error(bundled_store) -> None:
+    frame = apply(bundled_store, Filters(q="no record says this zzqx"))
+    fig = charts.timeline(bundled_store, frame, Filters(), {})
+    assert fig.layout.annotations[0].text == "No actions match these filters"
+    assert charts.map_counts(bundled_store, frame).empty
+    assert charts.requirements_matrix(bundled_store, frame)[0].empty
+
+
+def test_hostile_text_is_escaped_in_figures_and_markdown(hostile_data: Path) -> None:
+    s = store.load(hostile_data, use_cache=False)
+    frame = apply(s, Filters())
+    fig = charts.timeline(s, frame, Filters(), {})
+    titles = [row[1] for t in _markers(fig) for row in t.customdata]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in titles
+    assert not any("<img" in str(t) for t in titles)
+    escaped = md(XSS + " [x](javascript:alert(3)) :red[r] $x$")
+    assert "<" not in escaped.replace("\\<", "") and "](" not in escaped and ":red[" not in escaped
+
+
+@pytest.mark.parametrize("url,ok", [("https://example.org/a", True), ("javascript:alert(1)", False), (None, False)])
+def test_only_http_urls_become_links(url, ok) -> None:
+    assert (charts.safe_url(url) is not None) is ok
