@@ -9,17 +9,17 @@ try:
 except ImportError:  # the Add from article page ships with policies.extract
     add_article = None
 
-st.set_page_config(page_title="Local-policy tracker", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Local-policy tracker", page_icon=":material/map:", layout="wide")
 
 PAGES = {
-    "timeline": st.Page(timeline.render, title="Timeline", url_path="timeline", icon="📈", default=True),
-    "requirements": st.Page(requirements.render, title="Requirements", url_path="requirements", icon="📋"),
-    "map": st.Page(map_page.render, title="Map", url_path="map", icon="🗺️"),
-    "sources": st.Page(sources.render, title="Sources", url_path="sources", icon="📰"),
-    "about": st.Page(about.render, title="About", url_path="about", icon="ℹ️"),
+    "timeline": st.Page(timeline.render, title="Timeline", url_path="timeline", icon=":material/timeline:", default=True),
+    "requirements": st.Page(requirements.render, title="Requirements", url_path="requirements", icon=":material/checklist:"),
+    "map": st.Page(map_page.render, title="Map", url_path="map", icon=":material/map:"),
+    "sources": st.Page(sources.render, title="Sources", url_path="sources", icon=":material/newspaper:"),
+    "about": st.Page(about.render, title="About", url_path="about", icon=":material/info:"),
 }
 if add_article is not None:
-    PAGES["add"] = st.Page(add_article.render, title="Add from article", url_path="add", icon="➕")
+    PAGES["add"] = st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:")
 st.session_state["_pages"] = PAGES
 navigation = st.navigation(list(PAGES.values()), position="sidebar")
 state.prepare()  # before the page: the sidebar filters then keep their state across pages

@@ -21,8 +21,8 @@ LEVELS = ("federal", "state", "county", "city")
 LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
 # Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted) assigned in codebook order.
 TOPIC_PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#44AA99",
+    "#882255", "#117733", "#999933", "#CC6677", "#88CCEE", "#DDCC77", "#555555", "#AA4499",
 )  # fmt: skip
 TYPE_SYMBOLS = {
     "executive-order": "circle",
@@ -53,6 +53,11 @@ def labels(frame: pd.DataFrame) -> dict[str, str]:
     return dict(zip(frame["id"], frame["label"]))
 
 
+def short_name(name: str) -> str:
+    """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
+    return str(name).split(" (")[0]
+
+
 def primary_topic(frame: pd.DataFrame) -> pd.Series:
     """The first listed topic of each action: what 'colour by topic' paints it with."""
     return frame["topics"].fillna("").str.split(", ").str[0].replace("", "none")
@@ -69,7 +74,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     if frame.empty:
         return _empty(fig, "No actions match these filters")
     rows = frame.assign(
-        row=frame["jurisdiction_name"].map(plot_text),
+        row=frame["jurisdiction_name"].map(short_name).map(plot_text),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
     )
     colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
@@ -95,8 +100,8 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
                 customdata=list(
                     zip(
                         part["id"],
-                        part["title"].map(plot_text),
-                        part["actor"].map(plot_text),
+                        part["title"].map(_clip).map(plot_text),
+                        part["actor"].map(_clip).map(plot_text),
                         [format_date(d, p) for d, p in zip(part["date"], part["date_precision"])],
                         part["date_precision"],
                         part["action_type"].map(lambda t: type_labels.get(t, t)),
@@ -113,16 +118,30 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     order = _row_order(rows)
     fig.update_layout(
         font=FONT,
-        height=max(320, 60 + 42 * len(order)),
-        margin=dict(l=10, r=10, t=30, b=40),
+        height=max(360, 170 + 42 * len(order)),
+        margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
-        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="v"),
+        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
+                    yanchor="top", y=-0.12, x=0, groupclick="toggleitem"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None)
+    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows))
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True)
     return fig
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """Hover lines stay on screen; the full text is on the Requirements page."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _x_range(rows: pd.DataFrame) -> list[pd.Timestamp]:
+    """The actions' own dates with a margin; spans still in force run on past the right edge."""
+    start, end = rows["date"].min(), rows["date_end"].max()
+    pad = max((end - start) * 0.06, pd.Timedelta(days=5))
+    return [start - pad, end + pad]
 
 
 def _group_names(store: Store, color_by: str) -> dict[str, str]:
@@ -215,7 +234,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
         colors = [LEVEL_COLORS.get(level, "#777777") for level in table["level"]]
     fig.add_trace(
         go.Bar(
-            x=table["actions"], y=table["name"].map(plot_text), orientation="h", marker_color=colors,
+            x=table["actions"], y=table["name"].map(short_name).map(plot_text), orientation="h", marker_color=colors,
             text=table["actions"], textposition="outside", cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )

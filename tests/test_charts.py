@@ -27,7 +27,7 @@ def test_timeline_has_one_point_per_action_in_rows_by_jurisdiction(bundled_store
     ids = [row[0] for trace in _markers(fig) for row in trace.customdata]
     assert sorted(ids) == sorted(frame["id"])
     rows = {y for trace in _markers(fig) for y in trace.y}
-    assert rows == set(frame["jurisdiction_name"])
+    assert rows == set(frame["jurisdiction_name"].map(charts.short_name))
 
 
 def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bundled_store) -> None:

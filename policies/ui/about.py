@@ -49,10 +49,10 @@ def problems_panel(store) -> None:
     errors = [p for p in store.problems if p.severity == "error"]
     warnings = [p for p in store.problems if p.severity != "error"]
     if not store.problems:
-        st.success("No problems: every record passed validation.", icon="✅")
+        st.success("No problems: every record passed validation.", icon=":material/check_circle:")
         return
     st.warning(f"{len(errors)} error(s) and {len(warnings)} warning(s). Records with errors are left out; "
-               "every other record still shows.", icon="⚠️")  # fmt: skip
+               "every other record still shows.", icon=":material/warning:")  # fmt: skip
     table = pd.DataFrame([p.as_dict() for p in store.problems])
     st.dataframe(table[["severity", "file", "line", "field", "message", "record"]].rename(columns=str.capitalize),
                  hide_index=True, width="stretch", key="problems")  # fmt: skip

@@ -24,7 +24,7 @@ def render() -> None:
     if action_id:
         detail(v.store, action_id)
     else:
-        st.info("Pick an action above, or click one on the Timeline.", icon="👆")
+        st.info("Pick an action above, or click one on the Timeline.", icon=":material/touch_app:")
     st.divider()
     _matrix(v)
 
@@ -75,7 +75,7 @@ def _disagreements(store, action_id: str) -> None:
     outlets = dict(zip(store.sources["id"], store.sources["outlet"]))
     for d in store.disagreements[store.disagreements["action_id"] == action_id].itertuples():
         names = ", ".join(outlets.get(s, s) for s in d.sources.split(", "))
-        st.warning(f"**Sources disagree** ({md(names)}): {md(d.description)}", icon="⚖️")
+        st.warning(f"**Sources disagree** ({md(names)}): {md(d.description)}", icon=":material/balance:")
 
 
 def _events(store, action_id: str) -> None:
@@ -107,7 +107,7 @@ def _provisions(store, action_id: str) -> None:
             with st.container(border=True):
                 st.markdown(f"{VERBS.get(p.requirement, md(p.requirement))} {md(p.text)}")
                 if p.disputed:
-                    st.warning("Sources disagree about this provision (see above).", icon="⚖️")
+                    st.warning("Sources disagree about this provision (see above).", icon=":material/balance:")
                 for e in evidence[evidence["provision_id"] == p.provision_id].itertuples():
                     st.markdown(_evidence_line(e, sources))
 

@@ -168,7 +168,7 @@ def view(page: str) -> View:
     """The view prepared for this run, for a page to render; shows what was ignored in the URL."""
     current = st.session_state.get("_view") or prepare()
     for notice in st.session_state.get("notices", []):
-        st.warning(notice, icon="⚠️")
+        st.warning(notice, icon=":material/warning:")
     return replace(current, page=page)
 
 
@@ -179,7 +179,7 @@ def open_action(action_id: str) -> None:
 
 
 def empty_state(message: str = "No actions match these filters") -> None:
-    st.info(message, icon="🔎")
+    st.info(message, icon=":material/search_off:")
     st.button("Reset filters", on_click=reset_filters, key="reset_empty", type="primary")
 
 

@@ -1,0 +1,87 @@
+"""Playwright in Debian's headless chromium against a real `streamlit run` server; screenshots in artifacts/."""
+
+from __future__ import annotations
+
+import pytest
+from hostile_tree import HOSTILE_ID, XSS
+
+pytestmark = pytest.mark.browser
+
+CHICAGO = "us-il-chicago"
+CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
+
+
+def _no_outside_requests(page) -> None:
+    assert not page.errors, page.errors
+    # Everything the app needs is served locally; anything else was blocked (and must not have been needed).
+    assert not [u for u in page.blocked if "topojson" in u or "plot.ly" in u], page.blocked
+
+
+def test_home_page_loads_with_chart_and_table(server, browser_page) -> None:
+    p = browser_page
+    p.open(server.url + "/")
+    p.page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    assert p.page.get_by_role("heading", name="Timeline").is_visible()
+    assert p.page.locator('[data-testid="stDataFrame"]').count() >= 1
+    p.screenshot("01-home")
+    _no_outside_requests(p)
+
+
+def test_chicago_through_the_url_then_its_executive_order(server, browser_page, bundled_store) -> None:
+    p = browser_page
+    p.open(f"{server.url}/?place={CHICAGO}")
+    p.page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    expected = bundled_store.places.loc[bundled_store.places["place"] == CHICAGO, "action_id"].nunique()
+    assert p.page.locator(".scatterlayer .point").count() == expected
+    assert f"place={CHICAGO}" in p.page.url
+    p.screenshot("02-chicago")
+    p.open(f"{server.url}/requirements?place={CHICAGO}&policy={CHICAGO_EO}")
+    p.page.get_by_text("Who must comply: Chicago Police Department").wait_for(timeout=30_000)
+    assert p.page.get_by_text("Sources disagree").first.is_visible()
+    assert f"policy={CHICAGO_EO}" in p.page.url and f"place={CHICAGO}" in p.page.url
+    p.screenshot("03-chicago-eo-requirements")
+    _no_outside_requests(p)
+
+
+def test_filters_survive_the_sidebar_navigation(server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{server.url}/?place={CHICAGO}&topic=masks")
+    p.page.locator('[data-testid="stSidebarNav"] a', has_text="Map").click()
+    p.page.wait_for_url("**/map?**", timeout=30_000)
+    p.wait_rendered()
+    assert f"place={CHICAGO}" in p.page.url and "topic=masks" in p.page.url
+
+
+def test_map_draws_state_outlines_with_no_internet(server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{server.url}/map")
+    p.page.wait_for_selector(".js-plotly-plot .geo path.subunits, .js-plotly-plot .geo .subunits path", timeout=30_000)
+    outlines = p.page.locator(".js-plotly-plot .geo .subunits path, .js-plotly-plot .geo path.subunits").count()
+    assert outlines >= 1
+    assert any(u.endswith("/app/static/topojson/usa_110m.json") for u in p.requested), p.requested[-20:]
+    p.screenshot("04-map-offline")
+    _no_outside_requests(p)
+
+
+def test_hostile_title_shows_its_characters_and_runs_nothing(hostile_server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{hostile_server.url}/requirements?policy={HOSTILE_ID}")
+    p.page.get_by_role("heading", name=XSS, exact=True).wait_for(timeout=30_000)
+    p.open(f"{hostile_server.url}/")
+    p.page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
+    points = p.page.locator(".scatterlayer .point")
+    for i in range(points.count()):  # the drag layer covers the points: hover by position, as a mouse does
+        box = points.nth(i).bounding_box()
+        p.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        p.page.wait_for_timeout(250)
+        if XSS in (p.page.locator(".hoverlayer").first.text_content() or ""):
+            break
+    assert XSS in p.page.locator(".hoverlayer").first.text_content()
+    assert p.dialogs == []
+    assert p.page.locator("img[src=x]").count() == 0
+    assert p.page.locator('a[href^="javascript:"]').count() == 0
+    p.screenshot("05-hostile")
+    p.open(f"{hostile_server.url}/about")
+    p.page.get_by_text("Data issues").wait_for(timeout=30_000)
+    p.screenshot("06-about-problems")
+    assert p.dialogs == [] and not p.errors
