@@ -54,13 +54,13 @@ def test_place_in_the_url_shows_that_place_and_federal_actions_aimed_at_it_only(
     assert ids == expected
     levels = dict(zip(bundled_store.actions["id"], bundled_store.actions["level"]))
     assert any(levels[i] == "federal" for i in ids), "federal actions aimed at Chicago belong in its view"
-    assert at.multiselect(key="f_place").value == [CHICAGO]
+    assert at.multiselect(key="w_place").value == [CHICAGO]
 
 
 def test_comma_separated_and_repeated_values_are_both_accepted(make_app) -> None:
     at = make_app({"level": "city,state", "type": ["law", "executive-order"]})
-    assert at.multiselect(key="f_level").value == ["city", "state"]
-    assert at.multiselect(key="f_type").value == ["law", "executive-order"]
+    assert at.multiselect(key="w_level").value == ["city", "state"]
+    assert at.multiselect(key="w_type").value == ["law", "executive-order"]
     assert set(at.dataframe[0].value["Level"]) <= {"City", "State"}
     assert _qp(at)["level"] == ["city", "state"]
 
@@ -105,16 +105,16 @@ def test_filters_survive_moving_between_pages(make_app) -> None:
         at._page_hash = calc_hash(page)
         at.run()
         assert _qp(at)["place"] == [CHICAGO] and _qp(at)["topic"] == ["masks"], page
-        assert at.multiselect(key="f_place").value == [CHICAGO]
+        assert at.multiselect(key="w_place").value == [CHICAGO]
 
 
 def test_changing_a_sidebar_filter_refilters_and_rewrites_the_url(make_app) -> None:
     at = make_app()
     everything = len(_table_ids(at))
-    at.multiselect(key="f_level").set_value(["city"]).run()
+    at.multiselect(key="w_level").set_value(["city"]).run()
     assert set(at.dataframe[0].value["Level"]) == {"City"} and len(_table_ids(at)) < everything
     assert _qp(at)["level"] == ["city"]
-    at.text_input(key="f_q").set_value("body camera").run()
+    at.text_input(key="w_q").set_value("body camera").run()
     assert _qp(at)["q"] == ["body camera"]
 
 

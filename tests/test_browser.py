@@ -40,6 +40,10 @@ def test_chicago_through_the_url_then_its_executive_order(server, browser_page, 
     assert p.page.get_by_text("Sources disagree").first.is_visible()
     assert f"policy={CHICAGO_EO}" in p.page.url and f"place={CHICAGO}" in p.page.url
     p.screenshot("03-chicago-eo-requirements")
+    p.page.get_by_text("Who must comply: City agencies").first.scroll_into_view_if_needed()
+    p.screenshot("03b-provisions")
+    p.page.get_by_text("Requirements by place and topic").scroll_into_view_if_needed()
+    p.screenshot("03c-matrix")
     _no_outside_requests(p)
 
 
@@ -85,3 +89,16 @@ def test_hostile_title_shows_its_characters_and_runs_nothing(hostile_server, bro
     p.page.get_by_text("Data issues").wait_for(timeout=30_000)
     p.screenshot("06-about-problems")
     assert p.dialogs == [] and not p.errors
+
+
+def test_clicking_a_point_opens_its_requirements(server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{server.url}/?place={CHICAGO}&type=executive-order")
+    point = p.page.locator(".js-plotly-plot .scatterlayer .point").first
+    point.wait_for(timeout=30_000)
+    box = point.bounding_box()
+    p.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    p.page.wait_for_url("**/requirements?**", timeout=30_000)
+    p.wait_rendered()
+    assert "policy=" in p.page.url and f"place={CHICAGO}" in p.page.url
+    p.page.get_by_text("Provisions", exact=True).wait_for(timeout=30_000)

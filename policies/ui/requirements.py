@@ -129,8 +129,9 @@ def _matrix(v: state.View) -> None:
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")
         return
+    widths = {c: st.column_config.TextColumn(c, width="medium") for c in text.columns}
     event = st.dataframe(text, width="stretch", on_select="rerun", selection_mode="single-cell", key="matrix",
-                         row_height=60)  # fmt: skip
+                         row_height=60, column_config=widths)  # fmt: skip
     cells = event.selection.get("cells", []) if event else []
     if cells:
         row, column = cells[0]

@@ -107,19 +107,21 @@ def _sidebar(store: Store, vocab: Vocabulary) -> Filters:
     status_labels = dict(zip(store.statuses["id"], store.statuses["label"])) | {NOT_YET: "Not yet"}
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Place", places, key="f_place", format_func=lambda j: names.get(j, j),
-                       help="Actions taken by this place, aimed at it, or by places within it.")  # fmt: skip
-        st.multiselect("Level", ["federal", "state", "county", "city"], key="f_level", format_func=str.capitalize)
-        st.multiselect("Topic", list(store.topic_codebook["id"]), key="f_topic", format_func=lambda t: topic_labels.get(t, t))
-        st.multiselect("Action type", list(store.action_types["id"]), key="f_type", format_func=lambda t: type_labels.get(t, t))
-        st.multiselect("Status", [*store.statuses["id"], NOT_YET], key="f_status", format_func=lambda s: status_labels.get(s, s))
+        _kept(st.multiselect, "Place", "place", places, format_func=lambda j: names.get(j, j),
+              help="Actions taken by this place, aimed at it, or by places within it.")  # fmt: skip
+        _kept(st.multiselect, "Level", "level", ["federal", "state", "county", "city"], format_func=str.capitalize)
+        _kept(st.multiselect, "Topic", "topic", list(store.topic_codebook["id"]), format_func=lambda t: topic_labels.get(t, t))
+        _kept(st.multiselect, "Action type", "type", list(store.action_types["id"]), format_func=lambda t: type_labels.get(t, t))
+        _kept(st.multiselect, "Status", "status", [*store.statuses["id"], NOT_YET], format_func=lambda s: status_labels.get(s, s))
         low, high = DATE_RANGE
+        dates = dict(min_value=low, max_value=high, format="YYYY-MM-DD")
         left, right = st.columns(2)
-        left.date_input("From", key="f_from", min_value=low, max_value=high, format="YYYY-MM-DD")
-        right.date_input("To", key="f_to", min_value=low, max_value=high, format="YYYY-MM-DD")
-        st.text_input("Search", key="f_q", max_chars=200, placeholder="titles, summaries, provisions")
-        st.date_input("Status as of", key="f_as_of", min_value=low, max_value=high, format="YYYY-MM-DD",
-                      help="Show each action's status on this date (empty: today).")  # fmt: skip
+        with left:
+            _kept(st.date_input, "From", "from", **dates)
+        with right:
+            _kept(st.date_input, "To", "to", **dates)
+        _kept(st.text_input, "Search", "q", max_chars=200, placeholder="titles, summaries, provisions")
+        _kept(st.date_input, "Status as of", "as_of", help="Show each action's status on this date (empty: today).", **dates)
         st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
     raw = {key: st.session_state.get(f"f_{key}") or [] for key in LIST_WIDGETS}
     for key, widget in (("from", "f_from"), ("to", "f_to"), ("as_of", "f_as_of")):
@@ -129,6 +131,17 @@ def _sidebar(store: Store, vocab: Vocabulary) -> Filters:
     raw["policy"] = [st.session_state["policy"]] if st.session_state.get("policy") else []
     filters, _ = parse(raw, vocab)  # widget values are already valid; parse keeps one path to Filters
     return filters
+
+
+def _kept(widget, label: str, name: str, *args, **kwargs):
+    """A sidebar widget whose value lives in `f_<name>`, not in the widget: Streamlit drops widget state on
+    st.switch_page, and the filters must survive every way of changing page."""
+    st.session_state[f"w_{name}"] = st.session_state.get(f"f_{name}")
+
+    def keep() -> None:
+        st.session_state[f"f_{name}"] = st.session_state[f"w_{name}"]
+
+    return widget(label, *args, key=f"w_{name}", on_change=keep, **kwargs)
 
 
 # --- the URL, written every run ---------------------------------------------------------------
