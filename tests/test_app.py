@@ -87,12 +87,13 @@ def test_query_string_round_trips_every_filter(make_app, bundled_store) -> None:
         ({"policy": "<script>"}, "Ignored unknown policy '<script>'."),
         ({"color": "rainbow"}, "Ignored unknown color"),
         ({"to": "0001-01-01"}, "outside"),
+        ({"place": "[x](javascript:alert(1))"}, "Ignored unknown place '[x](javascript:alert(1))'."),
     ],
 )
 def test_bad_query_values_are_ignored_with_a_visible_notice(make_app, params, notice) -> None:
     at = make_app(params)
     assert not at.exception
-    assert any(notice in w.value for w in at.warning)
+    assert any(notice in w.value.replace("\\", "") for w in at.warning)
     assert len(_table_ids(at)) > 0
     assert not any(k in at.query_params for k in params)
 
@@ -178,3 +179,19 @@ def test_about_lists_the_broken_record_and_the_app_keeps_working(make_app, hosti
     assert at.metric[0].value == "3"  # the three valid records still load
     home = make_app(data=hostile_data)
     assert len(_table_ids(home)) == 3
+
+
+def test_url_text_in_notices_is_not_markup(make_app) -> None:
+    at = make_app({"place": "[x](javascript:alert(1))"})
+    assert "](" not in at.warning[0].value
+
+
+def test_sources_page_lists_every_source_with_what_cites_it(make_app, bundled_store) -> None:
+    at = make_app(page="sources")
+    labels = [e.label for e in at.expander]
+    assert len(labels) == len(bundled_store.sources)
+    eo_sources = bundled_store.actions.set_index("id").loc[CHICAGO_EO, "sources"].split(", ")
+    outlets = dict(zip(bundled_store.sources["id"], bundled_store.sources["outlet"]))
+    cited = [label for label in labels if label.startswith(outlets[eo_sources[0]])]
+    assert cited and not cited[0].endswith("(0 actions)")
+    assert "Chicago executive order on the city" in _texts(at).replace("\\", "")

@@ -87,6 +87,7 @@ def test_hostile_title_shows_its_characters_and_runs_nothing(hostile_server, bro
     p.screenshot("05-hostile")
     p.open(f"{hostile_server.url}/about")
     p.page.get_by_text("Data issues").wait_for(timeout=30_000)
+    p.page.get_by_text("Data issues").scroll_into_view_if_needed()
     p.screenshot("06-about-problems")
     assert p.dialogs == [] and not p.errors
 

@@ -36,13 +36,17 @@ def render() -> None:
     )
     st.subheader("Codebooks", anchor=False)
     tabs = st.tabs(["Topics", "Action types", "Statuses", "Jurisdictions"])
-    tabs[0].dataframe(s.topic_codebook.rename(columns=str.capitalize), hide_index=True, width="stretch")
-    tabs[1].dataframe(s.action_types.rename(columns=str.capitalize), hide_index=True, width="stretch")
-    tabs[2].dataframe(s.statuses.rename(columns=str.capitalize), hide_index=True, width="stretch")
-    tabs[3].dataframe(s.jurisdictions[["id", "name", "level", "parent", "state"]].rename(columns=str.capitalize),
+    tabs[0].dataframe(s.topic_codebook.rename(columns=_heading), hide_index=True, width="stretch")
+    tabs[1].dataframe(s.action_types.rename(columns=_heading), hide_index=True, width="stretch")
+    tabs[2].dataframe(s.statuses.rename(columns=_heading), hide_index=True, width="stretch")
+    tabs[3].dataframe(s.jurisdictions[["id", "name", "level", "parent", "state"]].rename(columns=_heading),
                       hide_index=True, width="stretch")  # fmt: skip
     st.subheader("Data issues", anchor=False)
     problems_panel(s)
+
+
+def _heading(column: str) -> str:
+    return column.replace("_", " ").capitalize()
 
 
 def problems_panel(store) -> None:
@@ -54,5 +58,5 @@ def problems_panel(store) -> None:
     st.warning(f"{len(errors)} error(s) and {len(warnings)} warning(s). Records with errors are left out; "
                "every other record still shows.", icon=":material/warning:")  # fmt: skip
     table = pd.DataFrame([p.as_dict() for p in store.problems])
-    st.dataframe(table[["severity", "file", "line", "field", "message", "record"]].rename(columns=str.capitalize),
+    st.dataframe(table[["severity", "file", "line", "field", "message", "record"]].rename(columns=_heading),
                  hide_index=True, width="stretch", key="problems")  # fmt: skip

@@ -20,6 +20,7 @@ from ..charts import COLOR_OPTIONS
 from ..filters import Filters, Vocabulary, apply, parse
 from ..status import NOT_YET
 from ..store import Store
+from .text import md
 
 DATA_DIR_ENV = "POLICIES_DATA_DIR"
 LIST_WIDGETS = ("place", "level", "topic", "type", "status")
@@ -181,7 +182,7 @@ def view(page: str) -> View:
     """The view prepared for this run, for a page to render; shows what was ignored in the URL."""
     current = st.session_state.get("_view") or prepare()
     for notice in st.session_state.get("notices", []):
-        st.warning(notice, icon=":material/warning:")
+        st.warning(md(notice), icon=":material/warning:")  # notices quote the URL: untrusted text
     return replace(current, page=page)
 
 
