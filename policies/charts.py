@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -15,7 +16,6 @@ from .filters import Filters
 from .share import plot_text
 from .status import spans
 from .store import Store
-from .summary import format_date
 
 LEVELS = ("federal", "state", "county", "city")
 LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
@@ -53,6 +53,15 @@ def labels(frame: pd.DataFrame) -> dict[str, str]:
     return dict(zip(frame["id"], frame["label"]))
 
 
+def date_labels(frame: pd.DataFrame) -> pd.Series:
+    """summary.format_date for a whole column at once: '30 Aug 2025', 'week of 18 Aug 2025', 'Aug 2025'."""
+    dates = frame["date"]
+    month_year = dates.dt.strftime("%b %Y")
+    day = dates.dt.day.astype(str) + " " + month_year
+    precision = frame["date_precision"]
+    return day.where(precision != "week", "week of " + day).where(precision != "month", month_year)
+
+
 def short_name(name: str) -> str:
     """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
     return str(name).split(" (")[0]
@@ -76,6 +85,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     rows = frame.assign(
         row=frame["jurisdiction_name"].map(short_name).map(plot_text),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
+        date_label=date_labels(frame),
     )
     colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
     group_names = _group_names(store, color_by)
@@ -83,31 +93,33 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     symbols = type_symbols(store)
     type_labels = labels(store.action_types)
     status_labels = labels(store.statuses) | {"not-yet": "Not yet"}
-    for group, part in rows.groupby("group", sort=False):
+    shown: set = set()
+    # One trace per colour and action type, so each trace's symbol is one value (per-point symbols are
+    # validated point by point by plotly, seconds at 100,000 actions).
+    for (group, action_type), part in rows.groupby(["group", "action_type"], sort=False):
         fig.add_trace(
             go.Scatter(
-                x=part["date"],
-                y=part["row"],
+                x=part["date"].to_numpy(),
+                y=part["row"].to_numpy(object),
                 mode="markers",
                 name=plot_text(group_names.get(group, str(group))),
                 legendgroup=str(group),
+                showlegend=group not in shown and not shown.add(group),
                 marker=dict(
                     size=13,
                     color=colors.get(group, "#777777"),
-                    symbol=[symbols.get(t, "circle") for t in part["action_type"]],
+                    symbol=symbols.get(action_type, "circle"),
                     line=dict(width=1.5, color=colors.get(group, "#777777")),
                 ),
-                customdata=list(
-                    zip(
-                        part["id"],
-                        part["title"].map(_clip).map(plot_text),
-                        part["actor"].map(_clip).map(plot_text),
-                        [format_date(d, p) for d, p in zip(part["date"], part["date_precision"])],
-                        part["date_precision"],
-                        part["action_type"].map(lambda t: type_labels.get(t, t)),
-                        part["status"].map(lambda s: status_labels.get(s, s)),
-                    )
-                ),
+                customdata=np.column_stack([
+                    part["id"].to_numpy(object),
+                    part["title"].map(_clip).map(plot_text).to_numpy(object),
+                    part["actor"].map(_clip).map(plot_text).to_numpy(object),
+                    part["date_label"].to_numpy(object),
+                    part["date_precision"].to_numpy(object),
+                    part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
+                    part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
+                ]),  # numpy arrays: plotly validates lists element by element, which is slow at scale
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
                     "<br>%{customdata[5]} · %{customdata[6]}<extra></extra>"
@@ -168,11 +180,9 @@ def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filter
         return
     joined = in_force.merge(rows[["id", "row", "group"]], left_on="action_id", right_on="id")
     for group, part in joined.groupby("group", sort=False):
-        xs: list = []
-        ys: list = []
-        for start, end, row in zip(part["start"], part["end"], part["row"]):
-            xs += [start, end, None]
-            ys += [row, row, None]
+        # One trace per colour: segments separated by gaps (None), built without a Python loop.
+        xs = np.column_stack([part["start"].to_numpy(object), part["end"].to_numpy(object), np.full(len(part), None)]).ravel()
+        ys = np.column_stack([part["row"].to_numpy(object), part["row"].to_numpy(object), np.full(len(part), None)]).ravel()
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="lines", line=dict(width=6, color=colors.get(group, "#777777")), opacity=0.35,
@@ -296,7 +306,7 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     status_labels = labels(store.statuses) | {"not-yet": "Not yet"}
     return pd.DataFrame(
         {
-            "Date": [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])],
+            "Date": date_labels(frame),
             "Jurisdiction": frame["jurisdiction_name"],
             "Level": frame["level"].str.capitalize(),
             "Title": frame["title"],

@@ -34,8 +34,9 @@ def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bun
     frame = apply(bundled_store, Filters())
     by_level = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
     for trace in _markers(by_level):
-        assert trace.marker.color in charts.LEVEL_COLORS.values()
-        assert trace.name.lower() in charts.LEVEL_COLORS
+        assert trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
+    legend = [t.name for t in _markers(by_level) if t.showlegend is not False]
+    assert sorted(legend) == sorted({t.name for t in _markers(by_level)}), "one legend entry per colour"
     by_topic = charts.timeline(bundled_store, frame, Filters(), {"color": "topic"})
     palette = charts.topic_colors(bundled_store)
     names = dict(zip(bundled_store.topic_codebook["label"], bundled_store.topic_codebook["id"]))
@@ -52,7 +53,7 @@ def test_timeline_marker_shapes_follow_action_type(bundled_store) -> None:
     symbols = charts.type_symbols(bundled_store)
     types = dict(zip(frame["id"], frame["action_type"]))
     for trace in _markers(fig):
-        assert list(trace.marker.symbol) == [symbols[types[row[0]]] for row in trace.customdata]
+        assert {symbols[types[row[0]]] for row in trace.customdata} == {trace.marker.symbol}
     assert len(set(symbols.values())) == len(symbols)
 
 
@@ -145,3 +146,12 @@ def test_hostile_text_is_escaped_in_figures_and_markdown(hostile_data: Path) -> 
 @pytest.mark.parametrize("url,ok", [("https://example.org/a", True), ("javascript:alert(1)", False), (None, False)])
 def test_only_http_urls_become_links(url, ok) -> None:
     assert (charts.safe_url(url) is not None) is ok
+
+
+def test_vectorised_date_labels_match_the_app_date_format() -> None:
+    from policies.summary import format_date
+
+    frame = pd.DataFrame({"date": pd.to_datetime(["2025-08-30", "2025-08-18", "2025-09-01"]),
+                          "date_precision": ["day", "week", "month"]})  # fmt: skip
+    expected = [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])]
+    assert list(charts.date_labels(frame)) == expected == ["30 Aug 2025", "week of 18 Aug 2025", "Sep 2025"]
