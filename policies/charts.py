@@ -93,7 +93,6 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     symbols = type_symbols(store)
     type_labels = labels(store.action_types)
     status_labels = labels(store.statuses) | {"not-yet": "Not yet"}
-    shown: set = set()
     # One trace per colour and action type, so each trace's symbol is one value (per-point symbols are
     # validated point by point by plotly, seconds at 100,000 actions).
     for (group, action_type), part in rows.groupby(["group", "action_type"], sort=False):
@@ -104,7 +103,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
                 mode="markers",
                 name=plot_text(group_names.get(group, str(group))),
                 legendgroup=str(group),
-                showlegend=group not in shown and not shown.add(group),
+                showlegend=False,
                 marker=dict(
                     size=13,
                     color=colors.get(group, "#777777"),
@@ -126,15 +125,23 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
                 ),
             )
         )
+    for group in rows["group"].drop_duplicates():
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=plot_text(group_names.get(group, str(group))),
+                legendgroup=str(group), marker=dict(size=11, color=colors.get(group, "#777777"), symbol="circle"),
+                hoverinfo="skip",
+            )
+        )  # fmt: skip
     _add_type_legend(fig, store, rows)
     order = _row_order(rows)
     fig.update_layout(
         font=FONT,
-        height=max(360, 170 + 42 * len(order)),
+        height=max(400, 210 + 42 * len(order)),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
         legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
-                    yanchor="top", y=-0.12, x=0, groupclick="toggleitem"),
+                    yanchor="top", y=-0.22, x=0, groupclick="toggleitem"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
     )

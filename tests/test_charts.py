@@ -35,7 +35,7 @@ def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bun
     by_level = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
     for trace in _markers(by_level):
         assert trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
-    legend = [t.name for t in _markers(by_level) if t.showlegend is not False]
+    legend = [t.name for t in by_level.data if t.customdata is None and t.legendgroup != "types" and t.mode == "markers"]
     assert sorted(legend) == sorted({t.name for t in _markers(by_level)}), "one legend entry per colour"
     by_topic = charts.timeline(bundled_store, frame, Filters(), {"color": "topic"})
     palette = charts.topic_colors(bundled_store)
