@@ -1,13 +1,10 @@
 """The local-policy tracker dashboard: `streamlit run dashboard.py` (pages live in policies/ui)."""
 
+from importlib.util import find_spec
+
 import streamlit as st
 
 from policies.ui import about, map as map_page, requirements, sources, state, timeline
-
-try:
-    from policies.ui import add_article
-except ImportError:  # the Add from article page ships with policies.extract
-    add_article = None
 
 st.set_page_config(page_title="Local-policy tracker", page_icon=":material/map:", layout="wide")
 
@@ -18,7 +15,9 @@ PAGES = {
     "sources": st.Page(sources.render, title="Sources", url_path="sources", icon=":material/newspaper:"),
     "about": st.Page(about.render, title="About", url_path="about", icon=":material/info:"),
 }
-if add_article is not None:
+if find_spec("policies.ui.add_article"):  # the Add from article page ships with policies.extract
+    from policies.ui import add_article
+
     PAGES["add"] = st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:")
 st.session_state["_pages"] = PAGES
 navigation = st.navigation(list(PAGES.values()), position="sidebar")
