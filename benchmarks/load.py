@@ -1,0 +1,55 @@
+"""Load times of a data folder: cold (YAML → validated frames), warm from the disk cache, and in-process.
+
+    .venv/bin/python benchmarks/load.py [DATA_DIR] [--repeat 5]
+
+Cold parses and validates every file; warm is a new process's load once the disk cache (keyed by the data's
+content) exists. A dashboard rerun pays neither: the store is held in memory by `st.cache_resource`.
+Prints a table; run by hand, never as a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from policies import store  # noqa: E402
+
+
+def _timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?", default=str(store.DATA_DIR))
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as cache:
+        cold, loaded = _timed(lambda: store.load(args.data_dir, use_cache=False), args.repeat)
+        store.load(args.data_dir, cache_dir=cache)  # writes the cache
+        warm, _ = _timed(lambda: store.load(args.data_dir, cache_dir=cache), args.repeat)
+
+    print(f"{len(loaded.actions):,} actions from {loaded.files:,} files in {args.data_dir} (median of {args.repeat})")
+    print(f"{'load':<34}{'ms':>10}")
+    for label, seconds in (
+        ("cold: YAML -> validated frames", cold),
+        ("warm: disk cache (new process)", warm),
+    ):
+        print(f"{label:<34}{seconds * 1000:>10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
