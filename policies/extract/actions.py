@@ -1,0 +1,461 @@
+"""Article text to draft policy actions: sentences, triggers, actors, places, dates and provisions.
+
+A rule-based reader tuned on the evaluation set (`python -m policies evaluate`). For each sentence that
+reports a government act it finds who acted (and so the acting jurisdiction and level), what kind of act,
+when (see `dates`), which places it targets and, for binding acts, what it requires of whom. Mentions of the
+same act across sentences are merged; each draft keeps the sentences it came from as evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .dates import DateMention, find_dates, is_action_date
+from .places import FEDERAL, Mention, Place, find_places
+
+BINDING = {"executive-order", "law", "court-order", "agency-directive"}
+PROVISION_WINDOW = 4  # sentences after a binding act that may still describe what it requires
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Gov|Sen|Rep|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Supt|Atty|Dept|Gov't|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|Ill|Calif|Mass|Wash|Ore|Colo|Ariz|Fla|Minn|Mich|Wis|Tenn|Penn|Conn|Ky|La|Md|Mo|Neb|Nev|Okla|"
+    r"Va|Vt|Ala|Ark|Del|Ga|Ind|Kan|Miss|Mont|Wyo|vs|Inc|Co|Corp|etc)|\b[A-Z]|U\.S|D\.C)\.$"
+)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    text: str
+    paragraph: int
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    text: str
+    level: str
+    role: str
+    place: Place | None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Provision:
+    text: str
+    applies_to: str
+    requirement: str
+    topics: list[str]
+    evidence: str
+
+
+@dataclass
+class Draft:
+    action_type: str
+    event: str
+    actor: Actor
+    places: list[Place]
+    date: dt.date | None
+    date_precision: str
+    date_text: str | None
+    topics: list[str]
+    evidence: list[str]
+    provisions: list[Provision] = field(default_factory=list)
+    sentence: int = 0
+
+    @property
+    def jurisdiction(self) -> Place:
+        return self.actor.place or FEDERAL
+
+
+@dataclass
+class Context:
+    """What the article has said so far: who is who, and its main places."""
+
+    published: dt.date | None
+    people: dict[str, Actor] = field(default_factory=dict)  # surname -> actor
+    last_by_role: dict[str, Actor] = field(default_factory=dict)
+    main: dict[str, Place] = field(default_factory=dict)  # level -> most named place of that level
+    last_date: dt.date | None = None
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    pos = offset
+    for para_no, paragraph in enumerate(text[offset:].split("\n")):
+        start = 0
+        for match in re.finditer(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])", paragraph):
+            head = paragraph[start : match.start() + 1]
+            if _ABBREVIATIONS.search(head):
+                continue
+            _add(sentences, paragraph, start, match.end(), pos, para_no)
+            start = match.end()
+        _add(sentences, paragraph, start, len(paragraph), pos, para_no)
+        pos += len(paragraph) + 1
+    return sentences
+
+
+def _add(out: list[Sentence], paragraph: str, start: int, end: int, pos: int, para_no: int) -> None:
+    text = paragraph[start:end].strip()
+    if len(text) > 2:
+        out.append(Sentence(len(out), pos + start + (len(paragraph[start:end]) - len(paragraph[start:end].lstrip())), text, para_no))
+
+
+def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -> list[Draft]:
+    sentences = split_sentences(text, body_start)
+    ctx = Context(published)
+    for s in sentences:
+        s.dates = find_dates(s.text, published)
+    _main_places(sentences, ctx)
+    drafts: list[Draft] = []
+    pending: dict[str, tuple] = {}
+    for s in sentences:
+        if s.index and s.paragraph != sentences[s.index - 1].paragraph and s.index > 1:
+            pending = {k: v for k, v in pending.items() if sentences[s.index - 1].index == s.index - 1}
+        actors = _actors(s, ctx)
+        found = _triggers(s.text)
+        for kind, event, pos in found:
+            new = _drafts(s, kind, event, pos, actors, ctx, drafts)
+            if not new:  # "... announced on Sunday" with its subject cut off: the date may serve the next mention
+                pending[kind] = _date_for(s, pos, ctx, drafts)
+            for draft in new:
+                if draft.date_text is None and kind in pending and pending[kind][2]:
+                    draft.date, draft.date_precision, draft.date_text = pending.pop(kind)
+            drafts += new
+        for mention in s.dates:
+            if mention.date and is_action_date(s.text, mention):
+                ctx.last_date = mention.date
+    merged = _merge(drafts)
+    for draft in merged:
+        if draft.action_type in BINDING:
+            draft.provisions = _provisions(draft, sentences, merged)
+        draft.topics = _topics(draft)
+    return merged
+
+
+# --- who and where ------------------------------------------------------------------------------
+
+
+def _main_places(sentences: list[Sentence], ctx: Context) -> None:
+    counts: dict[str, Counter] = {"city": Counter(), "county": Counter(), "state": Counter()}
+    by_id: dict[str, Place] = {}
+    for s in sentences:
+        s.places = find_places(s.text)
+        for m in s.places:
+            if m.place.level in counts:
+                counts[m.place.level][m.place.id] += 1
+                by_id[m.place.id] = m.place
+    for level, counter in counts.items():
+        if counter:
+            ctx.main[level] = by_id[counter.most_common(1)[0][0]]
+    if "state" not in ctx.main:
+        anchor = ctx.main.get("city") or ctx.main.get("county")
+        if anchor and anchor.state and anchor.state != "DC":
+            from .places import state
+
+            ctx.main["state"] = state(anchor.state)
+
+
+def _actors(s: Sentence, ctx: Context) -> list[Actor]:
+    """Government actors named in the sentence, with their jurisdictions; remembers people by surname."""
+    found: list[Actor] = []
+    claimed: list[tuple[int, int]] = []
+    for level, role, pattern in lexicon.GOVERNMENT_ACTORS:
+        for match in pattern.finditer(s.text):
+            if any(a < match.end() and match.start() < b for a, b in claimed):
+                continue
+            claimed.append(match.span())
+            text = match.group(0).strip()
+            actor = _known_person(text, ctx) or Actor(text, level, role, None)
+            actor.start, actor.end = match.span()
+            if actor.place is None:
+                actor.place = _place_of(actor, s, match.span(), ctx)
+            found.append(actor)
+    # Bare surnames of people introduced earlier ("Ruiz signed ...").
+    for surname, person in ctx.people.items():
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", s.text):
+            if not any(a <= match.start() < b for a, b in claimed):
+                found.append(Actor(person.text, person.level, person.role, person.place, *match.span()))
+    for actor in found:
+        _remember(actor, ctx)
+    return sorted(found, key=lambda a: a.start)
+
+
+def _known_person(text: str, ctx: Context) -> Actor | None:
+    words = text.split()
+    if len(words) >= 2 and words[-1][0].isupper() and words[-1] in ctx.people:
+        known = ctx.people[words[-1]]
+        return Actor(known.text, known.level, known.role, known.place)
+    return None
+
+
+def _remember(actor: Actor, ctx: Context) -> None:
+    words = actor.text.split()
+    named = len(words) >= 2 and words[-1][:1].isupper() and not re.search(r"\b(?:of|Department|Court|Council|Office)\b", actor.text)
+    if named and actor.role in lexicon.PERSON_ROLES:
+        ctx.people.setdefault(words[-1], actor)
+    ctx.last_by_role[actor.role] = actor
+
+
+def _place_of(actor: Actor, s: Sentence, span: tuple[int, int], ctx: Context) -> Place | None:
+    if actor.level == "federal":
+        return FEDERAL
+    near = [m for m in s.places if m.place.level in _LEVELS_FOR[actor.level] and _close(m, span)]
+    if near:
+        best = min(near, key=lambda m: min(abs(m.end - span[0]), abs(m.start - span[1])))
+        return _lift(best.place, actor.level)
+    if actor.role in ctx.last_by_role and ctx.last_by_role[actor.role].place and actor.text.lower().startswith("the "):
+        return ctx.last_by_role[actor.role].place
+    main = ctx.main.get(actor.level)
+    return main
+
+
+_LEVELS_FOR = {"city": {"city"}, "county": {"county"}, "state": {"state", "city", "county"}}
+
+
+def _close(m: Mention, span: tuple[int, int]) -> bool:
+    """A place right before the actor ("Chicago Mayor"), inside it, or right after ("of Denver")."""
+    return (0 <= span[0] - m.end <= 3) or (span[0] <= m.start and m.end <= span[1]) or (0 <= m.start - span[1] <= 12)
+
+
+def _lift(place: Place, level: str) -> Place:
+    if level == "state" and place.level != "state" and place.state and place.state != "DC":
+        from .places import state
+
+        return state(place.state)
+    return place
+
+
+def _subjects(s: Sentence, pos: int, actors: list[Actor], ctx: Context) -> list[Actor]:
+    """The government actors who did the act at `pos`: the nearest before it (with any joined to it by
+    "and"), else a passive "by ...", else the speaker of a quote, else a pronoun's referent."""
+    clause_start = max(s.text.rfind(sep, 0, pos) for sep in (";", " — ", ". "))
+    before = [a for a in actors if clause_start <= a.start < pos] or [a for a in actors if a.start < pos]
+    non_gov = [m.start() for m in lexicon.NON_GOVERNMENT.finditer(s.text[:pos])]
+    if before:
+        actor = before[-1]
+        if non_gov and non_gov[-1] > actor.end and not _quoted(s.text, non_gov[-1]):
+            return []
+        if re.search(r",\s*$", s.text[:pos]) and re.match(r"\w+ing\b", s.text[pos:]):
+            return [_named(before, before[0])]  # "Trump criticized X, warning Y ...": the sentence's subject acts
+        return _with_conjoined(s.text, before, actor)
+    if non_gov and not _quoted(s.text, non_gov[-1]):
+        return []
+    by = re.search(r"\bby\s+", s.text[pos:])
+    later = [a for a in actors if a.start >= pos]
+    if by and later and later[0].start >= pos + by.start():
+        return [later[0]]
+    speaker = re.search(r"[”\"]\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|added)\b", s.text[pos:])
+    if speaker and later:
+        return [later[0]]
+    pronoun = re.search(r"\b(he|she|they|it|the\s+(?:mayor|governor|judge|department|agency|council|city|state))\b", s.text[:pos], re.I)
+    if pronoun:
+        word = pronoun.group(0).lower()
+        for role in _ROLE_WORDS.get(word.split()[-1], ()):
+            if role in ctx.last_by_role:
+                return [ctx.last_by_role[role]]
+        if word in ("he", "she", "they") and ctx.people:
+            return [list(ctx.people.values())[-1]]
+    return []
+
+
+def _with_conjoined(text: str, before: list[Actor], actor: Actor) -> list[Actor]:
+    out = [_named(before, actor)]
+    i = before.index(actor)
+    while i > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[before[i - 1].end : before[i].start]):
+        i -= 1
+        out.insert(0, before[i])
+    return [a for j, a in enumerate(out) if a.place is None or a.place.id not in {b.place.id for b in out[:j] if b.place}]
+
+
+def _named(before: list[Actor], actor: Actor) -> Actor:
+    """Prefer "Secretary Kristi Noem" over a later generic "the federal government" of the same level."""
+    if actor.text[:1].isupper():
+        return actor
+    named = [a for a in before if a.level == actor.level and a.text[:1].isupper() and len(a.text.split()) > 1]
+    return named[-1] if named else actor
+
+
+_ROLE_WORDS = {
+    "mayor": ("mayor",), "governor": ("governor",), "judge": ("judge",), "department": ("agency", "police"),
+    "agency": ("agency",), "council": ("council",), "city": ("city", "mayor"), "state": ("governor", "legislature"),
+    "he": (), "she": (), "they": (), "it": (),
+}  # fmt: skip
+
+
+def _quoted(text: str, pos: int) -> bool:
+    return text[:pos].count("“") > text[:pos].count("”") or text[:pos].count('"') % 2 == 1
+
+
+# --- what and when --------------------------------------------------------------------------------
+
+
+def _triggers(text: str) -> list[tuple[str, str, int]]:
+    """(action type, event, position) per type found; an announcement yields to a specific type."""
+    found: dict[str, tuple[str, str, int]] = {}
+    attributed = bool(lexicon.ATTRIBUTION.search(text))
+    for kind, event, pattern in lexicon.TRIGGERS:
+        if kind in found:
+            continue
+        match = pattern.search(text)
+        if match is None or _hedged(text, match.end()):
+            continue
+        if _quoted(text, match.start()) and not (kind in lexicon.SPEECH_TYPES and attributed):
+            continue
+        found[kind] = (kind, event, match.start())
+    if "announcement" in found and found.keys() & lexicon.SPECIFIC_OVER_ANNOUNCEMENT:
+        del found["announcement"]
+    if "agency-directive" in found and found.keys() & {"executive-order", "law", "court-order"}:
+        del found["agency-directive"]  # "signed the order, ... guidance": one act, the order
+    if "court-order" in found and "lawsuit" in found and found["lawsuit"][1] != "filed":
+        del found["lawsuit"]
+    return sorted(found.values(), key=lambda f: f[2])
+
+
+def _hedged(text: str, trigger_end: int) -> bool:
+    """A proposal, a demand by others, a conditional: hedging words in the clause up to the trigger."""
+    clause_start = max(text.rfind(sep, 0, trigger_end) for sep in (";", " — ", ": "))
+    return bool(lexicon.NOT_AN_ACTION.search(text[clause_start + 1 : trigger_end + 20]))
+
+
+def _drafts(s: Sentence, kind: str, event: str, pos: int, actors: list[Actor], ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """One draft per acting government ("Johnson and Pritzker plan to sue" is two)."""
+    subjects = _subjects(s, pos, actors, ctx)
+    if kind == "court-order" and not any(a.role == "judge" for a in subjects):
+        subjects = [a for a in actors if a.role == "judge"][:1]
+    if kind == "deployment":
+        subjects = [a for a in subjects if a.level in lexicon.DEPLOYING_LEVELS]
+    date, precision, date_text = _date_for(s, pos, ctx, drafts)
+    return [
+        Draft(kind, event, actor, _targets(s, actor, ctx), date, precision, date_text, [], [s.text], sentence=s.index)
+        for actor in subjects
+    ]
+
+
+def _date_for(s: Sentence, pos: int, ctx: Context, drafts: list[Draft]) -> tuple[dt.date | None, str, str | None]:
+    offsets = [m for m in s.dates if m.kind == "offset"]
+    if offsets:
+        resolved = _offset_date(s, offsets[0], pos, ctx, drafts)
+        if resolved:
+            return resolved
+    usable = [m for m in s.dates if m.kind != "offset" and is_action_date(s.text, m)]
+    if not usable:
+        unresolved = [m for m in s.dates if m.kind != "offset" and not m.resolved and not m.future]
+        return (None, unresolved[0].precision, unresolved[0].text) if unresolved else (None, "day", None)
+    best = min(usable, key=lambda m: abs(m.start - pos))
+    return best.date, best.precision, best.text
+
+
+def _offset_date(s: Sentence, offset: DateMention, pos: int, ctx: Context, drafts: list[Draft]):
+    """'A came a day after B': the act is B (after the phrase) dated from A, or A dated from B."""
+    if pos > offset.start:  # the act is the anchor's subject: A's date is the last one reported
+        anchor = next((m for m in s.dates if m.resolved and m.start < offset.start), None)
+        base = anchor.date if anchor else ctx.last_date
+        if base is None:
+            return None
+        return base - dt.timedelta(days=offset.offset), "day", offset.text
+    later = next((m for m in s.dates if m.resolved and m.start > offset.end), None)
+    base = later.date if later else None
+    if base is None:
+        words = set(re.findall(r"[a-z]{5,}", s.text[offset.end :].lower()))
+        dated = [d for d in drafts if d.date and words & set(re.findall(r"[a-z]{5,}", " ".join(d.evidence).lower()))]
+        base = dated[-1].date if dated else None
+    if base is None:
+        return None
+    return base + dt.timedelta(days=offset.offset), "day", offset.text
+
+
+def _targets(s: Sentence, actor: Actor, ctx: Context) -> list[Place]:
+    own = actor.place or FEDERAL
+    named = [m.place for m in s.places if m.place.id != own.id or own.level != "federal"]
+    places: list[Place] = []
+    for place in named or ([own] if own.level != "federal" else [p for p in (ctx.main.get("city"), ctx.main.get("state")) if p][:1]):
+        if place.id not in {p.id for p in places}:
+            places.append(place)
+    return places
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per act: same type and acting government, and no conflicting dates."""
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next((d for d in out if _same_act(d, draft)), None)
+        if twin is None:
+            out.append(draft)
+            continue
+        if twin.date is None and draft.date is not None:
+            twin.date, twin.date_precision, twin.date_text = draft.date, draft.date_precision, draft.date_text
+        twin.evidence += [e for e in draft.evidence if e not in twin.evidence]
+        twin.places += [p for p in draft.places if p.id not in {q.id for q in twin.places}]
+    return out
+
+
+def _same_act(a: Draft, b: Draft) -> bool:
+    if a.action_type != b.action_type or a.jurisdiction.id != b.jurisdiction.id:
+        return False
+    if a.date and b.date:
+        return a.date == b.date
+    return True
+
+
+# --- what it requires ---------------------------------------------------------------------------
+
+
+def _provisions(draft: Draft, sentences: list[Sentence], drafts: list[Draft]) -> list[Provision]:
+    starts = sorted({d.sentence for d in drafts if d is not draft and d.sentence > draft.sentence})
+    stop = min([draft.sentence + PROVISION_WINDOW + 1] + starts)
+    window = [s for s in sentences if draft.sentence <= s.index < stop]
+    out: list[Provision] = []
+    last_who = ""
+    for s in window:
+        for kind, who, clause in _requirements(s.text):
+            if who.lower() in lexicon.PRONOUNS:
+                who = last_who or who
+            if lexicon.ACT_NOUNS.match(who) or not who:
+                continue
+            last_who = who
+            topics = [t for t, p in lexicon.TOPICS.items() if p.search(clause)]
+            out.append(Provision(clause, who, kind, topics, s.text))
+    return out
+
+
+def _requirements(sentence: str) -> list[tuple[str, str, str]]:
+    """(requirement, who, clause) for each deontic verb in the sentence, in order."""
+    hits: list[tuple[int, int, str, str]] = []
+    for kind, pattern in lexicon.REQUIREMENTS:
+        for match in pattern.finditer(sentence):
+            who = _clean_who(match.group("who"))
+            start = match.start("who") if match.start() == match.start("who") or sentence[match.start()] in ",;" else match.start()
+            if any(s <= match.start() < e for s, e, _, _ in hits) or not who:
+                continue
+            hits.append((start, match.end(), kind, who))
+    hits.sort()
+    out = []
+    for i, (start, _end, kind, who) in enumerate(hits):
+        end = hits[i + 1][0] if i + 1 < len(hits) else len(sentence)
+        clause = sentence[start:end].strip(" ,;.").removesuffix(" and").strip()
+        out.append((kind, who, clause))
+    return out
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"^(?:also|further|and|that|which|under\s+the\s+\w+|the\s+(?:order|law|bill|ruling)\s+also)\s+", "", who.strip(), flags=re.I)
+    who = re.sub(r"^(?:the|all|any)\s+", "", who, flags=re.I).strip()
+    if len(who.split()) > 9 or re.search(r"\b(?:said|says|told)\b", who):
+        return ""
+    return who
+
+
+def _topics(draft: Draft) -> list[str]:
+    text = " ".join(draft.evidence + [p.text for p in draft.provisions])
+    topics = list(lexicon.TYPE_TOPICS.get(draft.action_type, []))
+    topics += [t for t, pattern in lexicon.TOPICS.items() if pattern.search(text) and t not in topics]
+    for p in draft.provisions:
+        topics += [t for t in p.topics if t not in topics]
+    return topics
