@@ -265,10 +265,13 @@ def _subjects(s: Sentence, pos: int, actors: list[Actor], ctx: Context) -> list[
     return []
 
 
+_JOINED = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,?\s*(?:and|,)?\s*")
+
+
 def _with_conjoined(text: str, before: list[Actor], actor: Actor) -> list[Actor]:
     out = [_named(before, actor)]
     i = before.index(actor)
-    while i > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[before[i - 1].end : before[i].start]):
+    while i > 0 and _JOINED.fullmatch(text[before[i - 1].end : before[i].start]):
         i -= 1
         out.insert(0, before[i])
     return [a for j, a in enumerate(out) if a.place is None or a.place.id not in {b.place.id for b in out[:j] if b.place}]
