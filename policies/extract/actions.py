@@ -46,6 +46,16 @@ class Actor:
     end: int = 0
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """Words in a sentence that report an act: its type, lifecycle event, and where the words are."""
+
+    kind: str
+    event: str
+    start: int
+    end: int
+
+
 @dataclass
 class Provision:
     text: str
@@ -71,7 +81,12 @@ class Draft:
 
     @property
     def jurisdiction(self) -> Place:
-        return self.actor.place or FEDERAL
+        """The acting government; one the article does not identify keeps its level and a placeholder id."""
+        if self.actor.place:
+            return self.actor.place
+        if self.actor.level == "federal":
+            return FEDERAL
+        return Place(f"unidentified-{self.actor.level}", f"Unidentified {self.actor.level}", self.actor.level)
 
 
 @dataclass
@@ -120,13 +135,13 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
             pending = {k: v for k, v in pending.items() if sentences[s.index - 1].index == s.index - 1}
         actors = _actors(s, ctx)
         found = _triggers(s.text)
-        for kind, event, pos in found:
-            new = _drafts(s, kind, event, pos, actors, ctx, drafts)
+        for trigger in found:
+            new = _drafts(s, trigger, actors, ctx, drafts)
             if not new:  # "... announced on Sunday" with its subject cut off: the date may serve the next mention
-                pending[kind] = _date_for(s, pos, ctx, drafts)
+                pending[trigger.kind] = _date_for(s, trigger, ctx, drafts)
             for draft in new:
-                if draft.date_text is None and kind in pending and pending[kind][2]:
-                    draft.date, draft.date_precision, draft.date_text = pending.pop(kind)
+                if draft.date_text is None and pending.get(draft.action_type, (None, None, None))[2]:
+                    draft.date, draft.date_precision, draft.date_text = pending.pop(draft.action_type)
             drafts += new
         for mention in s.dates:
             if mention.date and is_action_date(s.text, mention):
@@ -145,8 +160,10 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
 def _main_places(sentences: list[Sentence], ctx: Context) -> None:
     counts: dict[str, Counter] = {"city": Counter(), "county": Counter(), "state": Counter()}
     by_id: dict[str, Place] = {}
+    states = Counter(m.place.state for s in sentences for m in find_places(s.text) if m.place.state)
+    default_state = states.most_common(1)[0][0] if states else None
     for s in sentences:
-        s.places = find_places(s.text)
+        s.places = find_places(s.text, default_state)
         for m in s.places:
             if m.place.level in counts:
                 counts[m.place.level][m.place.id] += 1
@@ -172,7 +189,7 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
                 continue
             claimed.append(match.span())
             text = match.group(0).strip()
-            actor = _known_person(text, ctx) or Actor(text, level, role, None)
+            actor = _known_person(text, ctx) or Actor(_with_place(s, match.start(), text), level, role, None)
             actor.start, actor.end = match.span()
             if actor.place is None:
                 actor.place = _place_of(actor, s, match.span(), ctx)
@@ -185,6 +202,12 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
     for actor in found:
         _remember(actor, ctx)
     return sorted(found, key=lambda a: a.start)
+
+
+def _with_place(s: Sentence, start: int, text: str) -> str:
+    """"Mayor Brandon Johnson" named as "Chicago Mayor Brandon Johnson" keeps the place in the actor's name."""
+    before = next((m for m in s.places if 0 <= start - m.end <= 1), None)
+    return f"{s.text[before.start : start]}{text}" if before and not text.lower().startswith("the ") else text
 
 
 def _known_person(text: str, ctx: Context) -> Actor | None:
@@ -232,9 +255,14 @@ def _lift(place: Place, level: str) -> Place:
     return place
 
 
-def _subjects(s: Sentence, pos: int, actors: list[Actor], ctx: Context) -> list[Actor]:
-    """The government actors who did the act at `pos`: the nearest before it (with any joined to it by
-    "and"), else a passive "by ...", else the speaker of a quote, else a pronoun's referent."""
+def _subjects(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context) -> list[Actor]:
+    """The government actors who did the act: the one right before a verb inside the trigger ("an order that
+    Gov. X signed"), else the nearest before it (with any joined to it by "and"), else a passive "by ...",
+    else the speaker of a quote, else a pronoun opening the clause."""
+    pos = trigger.start
+    inside = [a for a in actors if pos <= a.start and a.end < trigger.end and _DOER_VERB.match(s.text, a.end)]
+    if inside:
+        return [inside[-1]]
     clause_start = max(s.text.rfind(sep, 0, pos) for sep in (";", " — ", ". "))
     before = [a for a in actors if clause_start <= a.start < pos] or [a for a in actors if a.start < pos]
     non_gov = [m.start() for m in lexicon.NON_GOVERNMENT.finditer(s.text[:pos])]
@@ -247,22 +275,31 @@ def _subjects(s: Sentence, pos: int, actors: list[Actor], ctx: Context) -> list[
         return _with_conjoined(s.text, before, actor)
     if non_gov and not _quoted(s.text, non_gov[-1]):
         return []
-    by = re.search(r"\bby\s+", s.text[pos:])
     later = [a for a in actors if a.start >= pos]
+    by = re.search(r"\bby\s+", s.text[pos:])
     if by and later and later[0].start >= pos + by.start():
         return [later[0]]
     speaker = re.search(r"[”\"]\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|added)\b", s.text[pos:])
     if speaker and later:
         return [later[0]]
-    pronoun = re.search(r"\b(he|she|they|it|the\s+(?:mayor|governor|judge|department|agency|council|city|state))\b", s.text[:pos], re.I)
-    if pronoun:
-        word = pronoun.group(0).lower()
+    opening = _OPENING_PRONOUN.search(s.text[max(clause_start, 0) : pos])
+    if opening:
+        word = opening.group(1).lower()
         for role in _ROLE_WORDS.get(word.split()[-1], ()):
             if role in ctx.last_by_role:
                 return [ctx.last_by_role[role]]
         if word in ("he", "she", "they") and ctx.people:
             return [list(ctx.people.values())[-1]]
     return []
+
+
+_DOER_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:signed|issued|sent|filed|adopted|passed|approved|enacted|released)\b")
+# A pronoun doing the act opens its clause ("He signed ...", "..., she said as she signed"), never follows a name.
+_OPENING_PRONOUN = re.compile(
+    r"(?:^|[,;:]\s+|[”\"]\s*,?\s*|\b(?:as|when|after|before|and)\s+)"
+    r"(he|she|they|it|the\s+(?:mayor|governor|judge|department|agency|council|city|state))\b(?![^,;]*\b[A-Z][a-z]+\s+[A-Z][a-z]+)",
+    re.I,
+)
 
 
 _JOINED = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,?\s*(?:and|,)?\s*")
@@ -299,26 +336,34 @@ def _quoted(text: str, pos: int) -> bool:
 # --- what and when --------------------------------------------------------------------------------
 
 
-def _triggers(text: str) -> list[tuple[str, str, int]]:
-    """(action type, event, position) per type found; an announcement yields to a specific type."""
-    found: dict[str, tuple[str, str, int]] = {}
+def _triggers(text: str) -> list[Trigger]:
+    """(action type, event, position of its verb) per type found; an announcement yields to a specific type,
+    and an act only promised ("will sign an order") is the announcement of a plan."""
+    found: dict[str, Trigger] = {}
     attributed = bool(lexicon.ATTRIBUTION.search(text))
+    text = masked(text)
     for kind, event, pattern in lexicon.TRIGGERS:
-        if kind in found:
-            continue
         match = pattern.search(text)
         if match is None or _hedged(text, match.end()):
             continue
         if _quoted(text, match.start()) and not (kind in lexicon.SPEECH_TYPES and attributed):
             continue
-        found[kind] = (kind, event, match.start())
+        if kind != "announcement" and lexicon.FUTURE.search(text[: match.start()]):
+            kind, event = lexicon.AS_PLANNED[kind], ("threatened" if kind in ("lawsuit", "deployment") else "announced")
+        if kind not in found:
+            found[kind] = Trigger(kind, event, match.start(), match.end())
     if "announcement" in found and found.keys() & lexicon.SPECIFIC_OVER_ANNOUNCEMENT:
         del found["announcement"]
     if "agency-directive" in found and found.keys() & {"executive-order", "law", "court-order"}:
         del found["agency-directive"]  # "signed the order, ... guidance": one act, the order
-    if "court-order" in found and "lawsuit" in found and found["lawsuit"][1] != "filed":
+    if "court-order" in found and "lawsuit" in found and found["lawsuit"].event != "filed":
         del found["lawsuit"]
-    return sorted(found.values(), key=lambda f: f[2])
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def masked(text: str) -> str:
+    """The text with abbreviation periods replaced by a same-width mark, so clause patterns read "Gov. Hale"."""
+    return lexicon.ABBREVIATION_PERIOD.sub("\\1\u2024", text)
 
 
 def _hedged(text: str, trigger_end: int) -> bool:
@@ -327,31 +372,43 @@ def _hedged(text: str, trigger_end: int) -> bool:
     return bool(lexicon.NOT_AN_ACTION.search(text[clause_start + 1 : trigger_end + 20]))
 
 
-def _drafts(s: Sentence, kind: str, event: str, pos: int, actors: list[Actor], ctx: Context, drafts: list[Draft]) -> list[Draft]:
+def _drafts(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """One draft per acting government ("Johnson and Pritzker plan to sue" is two)."""
-    subjects = _subjects(s, pos, actors, ctx)
+    kind = trigger.kind
+    subjects = _subjects(s, trigger, actors, ctx)
     if kind == "court-order" and not any(a.role == "judge" for a in subjects):
         subjects = [a for a in actors if a.role == "judge"][:1]
-    if kind == "deployment":
-        subjects = [a for a in subjects if a.level in lexicon.DEPLOYING_LEVELS]
-    date, precision, date_text = _date_for(s, pos, ctx, drafts)
+    if kind != "court-order":
+        subjects = [a for a in subjects if a.role != "judge"]
+    if kind in lexicon.ACTING_LEVELS:
+        subjects = [a for a in subjects if a.level in lexicon.ACTING_LEVELS[kind]]
+    if kind == "announcement" and _REFERS_BACK.search(s.text):
+        done = {d.jurisdiction.id for d in drafts if d.action_type != "announcement"}
+        subjects = [a for a in subjects if (a.place or FEDERAL).id not in done]  # "announcing the order" it signed
+    date, precision, date_text = _date_for(s, trigger, ctx, drafts)
     return [
-        Draft(kind, event, actor, _targets(s, actor, ctx), date, precision, date_text, [], [s.text], sentence=s.index)
+        Draft(kind, trigger.event, actor, _targets(s, actor, ctx), date, precision, date_text, [], [s.text], sentence=s.index)
         for actor in subjects
     ]
 
 
-def _date_for(s: Sentence, pos: int, ctx: Context, drafts: list[Draft]) -> tuple[dt.date | None, str, str | None]:
+_REFERS_BACK = re.compile(r"\b(?:the|its|his|her|that)\s+(?:executive\s+)?(?:order|ordinance|law|bill|memo|directive|ruling|suit|lawsuit|measure)\b", re.I)
+
+
+def _date_for(s: Sentence, trigger: Trigger, ctx: Context, drafts: list[Draft]) -> tuple[dt.date | None, str, str | None]:
+    """The date nearest the act's words; for a plan or threat, the date it was stated (before its words)."""
     offsets = [m for m in s.dates if m.kind == "offset"]
     if offsets:
-        resolved = _offset_date(s, offsets[0], pos, ctx, drafts)
+        resolved = _offset_date(s, offsets[0], trigger.start, ctx, drafts)
         if resolved:
             return resolved
     usable = [m for m in s.dates if m.kind != "offset" and is_action_date(s.text, m)]
+    if trigger.event in ("threatened", "announced"):
+        usable = [m for m in usable if m.start < trigger.start] or usable
     if not usable:
         unresolved = [m for m in s.dates if m.kind != "offset" and not m.resolved and not m.future]
         return (None, unresolved[0].precision, unresolved[0].text) if unresolved else (None, "day", None)
-    best = min(usable, key=lambda m: abs(m.start - pos))
+    best = min(usable, key=lambda m: min(abs(m.start - trigger.start), abs(m.start - trigger.end)))
     return best.date, best.precision, best.text
 
 
@@ -366,9 +423,10 @@ def _offset_date(s: Sentence, offset: DateMention, pos: int, ctx: Context, draft
     later = next((m for m in s.dates if m.resolved and m.start > offset.end), None)
     base = later.date if later else None
     if base is None:
-        words = set(re.findall(r"[a-z]{5,}", s.text[offset.end :].lower()))
-        dated = [d for d in drafts if d.date and words & set(re.findall(r"[a-z]{5,}", " ".join(d.evidence).lower()))]
-        base = dated[-1].date if dated else None
+        words = set(re.findall(r"[a-z]{5,}", " ".join(s.text[offset.end :].lower().split()[:5])))
+        overlap = [(len(words & set(re.findall(r"[a-z]{5,}", " ".join(d.evidence).lower()))), i) for i, d in enumerate(drafts) if d.date]
+        best = max(overlap, default=(0, -1))
+        base = drafts[best[1]].date if best[0] else None
     if base is None:
         return None
     return base + dt.timedelta(days=offset.offset), "day", offset.text
@@ -417,7 +475,7 @@ def _provisions(draft: Draft, sentences: list[Sentence], drafts: list[Draft]) ->
     out: list[Provision] = []
     last_who = ""
     for s in window:
-        for kind, who, clause in _requirements(s.text):
+        for kind, who, clause in _requirements(s.text):  # clause and who are verbatim: masking keeps offsets
             if who.lower() in lexicon.PRONOUNS:
                 who = last_who or who
             if lexicon.ACT_NOUNS.match(who) or not who:
@@ -431,9 +489,10 @@ def _provisions(draft: Draft, sentences: list[Sentence], drafts: list[Draft]) ->
 def _requirements(sentence: str) -> list[tuple[str, str, str]]:
     """(requirement, who, clause) for each deontic verb in the sentence, in order."""
     hits: list[tuple[int, int, str, str]] = []
+    readable = masked(sentence)
     for kind, pattern in lexicon.REQUIREMENTS:
-        for match in pattern.finditer(sentence):
-            who = _clean_who(match.group("who"))
+        for match in pattern.finditer(readable):
+            who = _clean_who(sentence[match.start("who") : match.end("who")])
             start = match.start("who") if match.start() == match.start("who") or sentence[match.start()] in ",;" else match.start()
             if any(s <= match.start() < e for s, e, _, _ in hits) or not who:
                 continue

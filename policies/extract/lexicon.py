@@ -12,56 +12,81 @@ I = re.IGNORECASE
 _GAP = r"[^.;:]{0,70}?"  # words between a verb and its object, within one clause
 
 # (action type, event type, pattern): the first pattern of a type that matches marks the sentence.
+_TROOPS = r"(?:national\s+guard|guard\s+(?:troops|members|soldiers)|the\s+guard\b|troops|soldiers|marines|service\s?members)"
+_ACT = r"(?:ordinance|bills?|measure|legislation|resolution|(?-i:Act)\b)"
+_POLICY_VERBS = (
+    r"(?:add|send|expand|increase|boost|step\s+up|bring|surge|launch|deploy|cut|withhold|pull|end|take|go\s+after|use|"
+    r"target|arrest|move|create|establish|open|close|stop|hire|fund|publish|post|require|ban|bar|review|audit|"
+    r"investigate|comply|refuse|transfer|begin|start|seek|invoke|appeal|sign|issue|introduce|release|suspend|halt)"
+)
 TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, event, re.compile(pattern, I))
     for kind, event, pattern in (
-        ("executive-order", "signed", rf"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)){_GAP}\b(?:executive|mayoral|administrative|emergency)\s+order\b"),
-        ("executive-order", "signed", rf"\b(?:executive|mayoral|administrative)\s+order\b{_GAP}\b(?:signed|issued)\b"),
+        ("executive-order", "signed", rf"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)){_GAP}\b(?:executive|mayoral|administrative|emergency|mayor's|governor's)\s+order\b"),
+        ("executive-order", "signed", rf"\b(?:executive|mayoral|administrative|mayor's|governor's)\s+order\b{_GAP}\b(?:signed|issued)\b"),
         ("executive-order", "signed", r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her)\s+(?:new\s+)?order\b"),
-        ("law", "signed", rf"\bsign(?:ed|s|ing)?{_GAP}\b(?:bills?|law|legislation|ordinance|measures?|(?:senate|house|assembly)\s+bill|[SAH]B\s*\d+)\b"),
-        ("law", "signed", rf"\b(?:passed|approved|adopted|enacted){_GAP}\b(?:ordinance|bills?|measure|legislation|resolution)\b"),
-        ("law", "signed", rf"\b(?:ordinance|bill|measure|legislation)\b{_GAP}\b(?:was|were)\s+(?:passed|approved|adopted|signed|enacted)\b"),
+        ("law", "signed", rf"\bsign(?:ed|s|ing)?{_GAP}\b(?:{_ACT}|law|(?:senate|house|assembly)\s+bill|[SAH]B\s*\d+)"),
+        ("law", "signed", rf"\b(?:passed|approved|adopted|enacted|gave\s+(?:final\s+)?(?:approval|passage)){_GAP}\b{_ACT}"),
+        ("law", "signed", rf"\b{_ACT}\s+(?:that\s+|which\s+)?[^.;]{{0,50}}?\b(?:passed|adopted|approved|enacted)\b"),
         ("law", "signed", r"\bvoted\b[^.;]{0,50}\bto\s+(?:approve|pass|adopt|ban|bar|prohibit|require|end|limit)\b"),
-        ("court-order", "signed", rf"\b(?:judge|court|justices?|panel)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|temporarily\s+blocked|said\s+(?:she|he)\s+would\s+order|will\s+order)\b"),
+        ("court-order", "signed", rf"\b(?:judge|court|justices?|panel)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|vacated|lifted|stayed|left\s+in\s+place|temporarily\s+blocked|(?:refused|declined)\s+to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b"),
         ("court-order", "signed", rf"\b(?:issued|granted|entered|extended){_GAP}\b(?:temporary\s+restraining\s+order|restraining\s+order|injunction|TRO)\b"),
+        ("court-order", "signed", rf"\border\b{_GAP}\b(?:was\s+)?(?:issued|granted|entered)\s+(?:on\s+[^.;]{{0,20}}?)?by\s+(?:U\.S\.\s+|federal\s+|state\s+)?(?:[A-Z][a-z]+\s+)?(?:District\s+|Circuit\s+|Superior\s+)?(?:judge|court)\b"),
         ("lawsuit", "filed", rf"\b(?:filed|files|filing){_GAP}\b(?:suit|lawsuit|complaint|petition|challenge)\b"),
         ("lawsuit", "filed", rf"\b(?:suit|lawsuit|complaint)\b{_GAP}\b(?:was|were)\s+filed\b"),
         ("lawsuit", "filed", r"\b(?:sued|sues)\b"),
-        ("lawsuit", "threatened", r"\b(?:plans?|planning|vow(?:ed|s)?|pledg(?:ed|es)|threaten(?:ed|s)?|intends?|will|would|prepared)\s+to\s+(?:sue|file\s+(?:a\s+)?(?:suit|lawsuit))\b"),
-        ("deployment", "effective", rf"\b(?:deploy(?:ed|s|ing|ment)?|federaliz(?:ed|es|ing|ation)|call(?:ed|s|ing)?\s+(?:up|into\s+federal\s+service)|sen(?:t|ds|ding)|mobiliz(?:ed|es|ing)|activat(?:ed|es|ing)|dispatch(?:ed|es)|order(?:ed|s)){_GAP}\b(?:national\s+guard|guard\s+(?:troops|members|soldiers)|troops|soldiers|marines|service\s?members)\b"),
-        ("deployment", "effective", rf"\b(?:national\s+guard|guard\s+(?:troops|members|soldiers)|troops|soldiers|marines)\b{_GAP}\b(?:were|was|have\s+been|had\s+been)\s+(?:deployed|federalized|called\s+up|sent|mobilized|activated|ordered)\b"),
-        ("deployment", "threatened", rf"\b(?:threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s)?){_GAP}\b(?:national\s+guard|troops|soldiers|military)\b"),
+        ("lawsuit", "threatened", r"\b(?:(?:plans?|planning|vow(?:ed|s)?|pledg(?:ed|es)|threaten(?:ed|s)?|intends?|prepared|moving|going)\s+to|will|would)\s+(?:sue|file\s+(?:a\s+)?(?:suit|lawsuit))\b"),
+        ("deployment", "effective", rf"\b(?:deploy(?:ed|s|ing|ment)?|federaliz(?:ed|es|ing|ation)|call(?:ed|s|ing)?\s+(?:up|into\s+federal\s+service)|sen(?:t|d|ds|ding)|mobiliz(?:ed|es|ing)|activat(?:ed|es|ing)|dispatch(?:ed|es)|order(?:ed|s)){_GAP}\b{_TROOPS}"),
+        ("deployment", "effective", rf"\b{_TROOPS}{_GAP}\b(?:were|was|have\s+been|had\s+been)\s+(?:deployed|federalized|called\s+up|sent|mobilized|activated|ordered)\b"),
+        ("deployment", "threatened", rf"\b(?:threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|vow(?:ed|s)?){_GAP}\b{_TROOPS}"),
         ("enforcement-operation", "effective", rf"\b(?:launch(?:ed|es|ing)?|began|begins|start(?:ed|s)|kick(?:ed|s)\s+off|stepped\s+up|surg(?:ed|es|ing)){_GAP}\b(?:operation|crackdown|sweep|raids|enforcement\s+(?:operation|surge|campaign))\b"),
         ("enforcement-operation", "effective", r"\b(?:operation|crackdown)\s+(?:dubbed|called|named)\b|\bOperation\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b[^.;]{0,60}\b(?:began|launched|started|kicked\s+off)\b"),
-        ("agency-directive", "signed", rf"\b(?:issued|sent|released|distributed|circulated|signed|put\s+out){_GAP}\b(?:memo(?:randum)?|directive|guidance|general\s+order|bulletin|policy)\b"),
-        ("agency-directive", "signed", rf"\b(?:memo(?:randum)?|directive|general\s+order|bulletin)\b{_GAP}\b(?:instructs?|directs?|orders?|tells?|told|requires?|bars?)\b"),
-        ("agency-directive", "signed", rf"\brequest(?:ed|s)\b{_GAP}\b(?:support|assistance|help|access|use\s+of|space)\b"),
-        ("agency-directive", "signed", r"\b(?:directed|instructed|ordered)\s+(?:all\s+)?(?:officers|agents|deputies|staff|employees|personnel|departments|agencies)\s+to\b"),
+        ("enforcement-operation", "effective", rf"\b(?:sent|send(?:s|ing)?|deploy(?:ed|s|ing)?|dispatch(?:ed|es)?|surg(?:ed|es|ing)|mov(?:ed|es|ing))\b{_GAP}\b(?:additional|more|extra|\d+)\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:agents|officers|officials)\b"),
+        ("agency-directive", "signed", rf"\b(?:issued|sent|released|distributed|circulated|signed|put\s+out){_GAP}\b(?:memo(?:randum)?|directive|guidance|general\s+order|bulletin|subpoenas?|letters?)\b"),
+        ("agency-directive", "signed", rf"\b(?:memo(?:randum)?|directive|general\s+order|bulletin|letter)\b{_GAP}\b(?:instructs?|instructing|directs?|directing|orders?|ordering|tells?|telling|told|requires?|requiring|bars?|asks?|asked|asking|requesting|demand(?:s|ed|ing)|issued)\b"),
+        ("agency-directive", "signed", rf"\brequest(?:ed|ing)\b{_GAP}\b(?:support|assistance|help|access|use\s+of|space)\b"),
+        ("agency-directive", "signed", r"\b(?:directed|instructed|ordered|told)\s+(?:all\s+)?(?:\w+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments|agencies|troopers|commanders)\s+to\b"),
+        ("agency-directive", "signed", r"\b(?:asked|requested|directed|told)\s+(?:the\s+)?(?:governor|state|city|county|sheriff|police|mayor|department|jail)\b[^.;]{0,60}\bto\b"),
         ("announcement", "announced", r"\bannounc(?:ed|es|ing)\b|\bmade\s+the\s+announcement\b|\bconfirmed\b[^.;]{0,40}\bplans?\b"),
-        ("announcement", "announced", rf"\b(?:plans?|intends?|intend|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)?)\s+to\s+(?:add|send|expand|increase|boost|step\s+up|bring|surge|launch|deploy|cut|withhold|pull|end|take|go\s+after|use|target|arrest|move)\b"),
-        ("announcement", "announced", rf"\b(?:we|it|they|he|she)\s+(?:do\s+)?(?:intend|plan|will|are\s+going)\s+to\s+(?:add|send|expand|increase|surge|deploy|bring|launch)\b"),
+        ("announcement", "announced", rf"\b(?:plans?|intends?|intend|vow(?:ed|s)?|pledg(?:ed|es)|promis(?:ed|es)|threaten(?:ed|s)?|(?:is|are|was)\s+prepared|(?:is|are)\s+ready)\s+to\s+{_POLICY_VERBS}\b"),
+        ("announcement", "announced", rf"\b(?:we|it|they|he|she)\s+(?:do\s+)?(?:intend|plan|will|are\s+going)\s+to\s+{_POLICY_VERBS}\b"),
+        ("announcement", "announced", rf"\b(?:said|says|announced)\b[^.;]{{0,50}}\b(?:would|will)\s+(?:\w+\s+)?{_POLICY_VERBS}\b"),
         ("announcement", "threatened", r"\bwarn(?:ed|ing|s)?\b[^.;:]{0,140}?(?:\bor\s+(?:we|they|he)|\bwould\s+(?:send|come|act|cut|withhold))"),
     )
 )  # fmt: skip
+# Announced, not done: "would sign an executive order next week" is a plan (an announcement); a planned suit or
+# deployment stays a lawsuit or deployment, marked threatened.
+FUTURE = re.compile(
+    r"\b(?:would|will|plans?\s+to|planning\s+to|intends?\s+to|expects?\s+to|is\s+set\s+to|(?:is|are)\s+going\s+to|"
+    r"vowed\s+to|pledged\s+to|promised\s+to|prepared\s+to|ready\s+to)\s+(?:\w+\s+)?$",
+    I,
+)
+AS_PLANNED = {
+    "executive-order": "announcement", "law": "announcement", "agency-directive": "announcement",
+    "enforcement-operation": "announcement", "court-order": "court-order", "lawsuit": "lawsuit", "deployment": "deployment",
+}  # fmt: skip
 
-# A type found here makes an "announcement" in the same sentence redundant: the plan is that action's.
-# Only these levels can deploy troops: a mayor warning of troops is reacting, not acting.
-DEPLOYING_LEVELS = {"federal", "state"}
+# Who can do what: a mayor warning of troops is reacting, not deploying; a judge rules, never sues.
+ACTING_LEVELS = {"deployment": {"federal", "state"}, "enforcement-operation": {"federal", "state"}}
 # Reported speech of intent counts when a government speaker is named: "we do intend to add more resources".
 SPEECH_TYPES = {"announcement", "lawsuit"}
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|wrote|posted|stated|announced)\b", I)
 PERSON_ROLES = {"mayor", "governor", "judge", "secretary", "president", "attorney-general", "county", "police"}
 SPECIFIC_OVER_ANNOUNCEMENT = {"lawsuit", "deployment", "enforcement-operation", "executive-order", "law", "agency-directive"}
 
+# Periods that end abbreviations, not sentences: masked before matching so "Gov." does not end a clause.
+ABBREVIATION_PERIOD = re.compile(r"\b(Gov|Sen|Rep|Lt|Gen|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[A-Z])\.")
+
 # Reported speech that is not a government act: proposals, hopes, others' demands, conditionals.
 NOT_AN_ACTION = re.compile(
-    r"\b(?:would|could|might|should|may)\s+(?:consider|sign|issue|file|deploy|send|launch|sue|pass|adopt|vote|act)\b"
-    r"|\b(?:will|to)\s+(?:consider|weigh|debate|review|study|discuss)\b"
+    r"\b(?:could|might|should|may)\s+(?:consider|sign|issue|file|deploy|send|launch|sue|pass|adopt|vote|act)\b|\bwould\s+(?:consider|weigh)\b"
+    r"|\b(?:will|to)\s+(?:consider|weigh|debate|review|study|discuss|take\s+up)\b"
+    r"|\b(?:bring|introduce|present|file|draft)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:proposal|bill|ordinance|resolution)\b"
     r"|\bis\s+expected\s+to\b|\bare\s+expected\s+to\b|\bhas\s+not\s+(?:yet\s+)?(?:signed|filed|issued|decided)\b"
     r"|\b(?:urged|asked|called\s+on|pressed|pushed|petitioned|demanded|implored|lobbied)\b[^.;]{0,80}\bto\s+(?:sign|issue|file|sue|adopt|pass|deploy|send|enact)\b"
     r"|\b(?:introduced|proposed|drafted|floated)\b[^.;]{0,40}\b(?:ordinance|bill|measure|proposal|resolution)\b"
     r"|\b(?:if|unless|whether)\b[^.;]{0,80}\b(?:could|would|might|sign|signs|files?|deploys?|sends?|moves?\s+forward)\b"
-    r"|\bdeclined\s+to\b|\brefused\s+to\b|\bdid\s+not\s+(?:say|provide|confirm)\b|\bno\s+(?:order|decision|plans?)\b",
+    r"|\b(?:declined|refused)\s+to\s+(?:say|comment|provide|confirm|answer|discuss|specify|elaborate)\b|\bdid\s+not\s+(?:say|provide|confirm)\b|\bno\s+(?:order|decision|plans?)\b",
     I,
 )
 
@@ -71,19 +96,19 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (level, role, re.compile(pattern))
     for level, role, pattern in (
         ("federal", "judge", rf"\b(?:U\.S\.|federal|Chief\s+U\.S\.)\s+(?:District|Magistrate|Circuit|Appeals)?\s*Judge\s+{_NAME}|\bfederal\s+judges?\b|\bfederal\s+(?:district\s+)?court\b|\bU\.S\.\s+(?:District\s+)?Court(?:\s+of\s+Appeals)?\b|\b(?:appeals|appellate)\s+(?:court|panel)\b|\bU\.S\.\s+Supreme\s+Court\b|\bSupreme\s+Court\b(?!\s+of\s+[A-Z])|\b\d+(?:st|nd|rd|th)\s+Circuit\b"),
-        ("state", "judge", rf"\b(?:state|Circuit|Superior|County)\s+(?:Court\s+)?Judge\s+{_NAME}|\bstate\s+(?:judge|court)\b|\b[A-Z][a-z]+\s+(?:Supreme|Superior|Circuit|Appellate)\s+Court\b|\bSupreme\s+Court\s+of\s+[A-Z][a-z]+"),
+        ("state", "judge", rf"\b(?:state|Circuit|Superior|County)\s+(?:Court\s+)?Judge\s+{_NAME}|(?i:\bstate\s+(?:judge|court)\b)|\b[A-Z][a-z]+\s+County\s+(?:judge|court)\b|\b[A-Z][a-z]+\s+(?:Supreme|Superior|Circuit|Appellate)\s+Court\b|\bSupreme\s+Court\s+of\s+[A-Z][a-z]+"),
         ("federal", "judge", rf"\bJudge\s+{_NAME}"),
-        ("federal", "president", rf"\bPresident\s+(?:Donald\s+)?Trump\b|\bPresident\s+{_NAME}|\bTrump\b|\bthe\s+White\s+House\b|\bthe\s+(?:Trump\s+)?administration\b|\bthe\s+president\b"),
+        ("federal", "president", rf"\bPresident\s+(?:Donald\s+)?Trump\b|(?<!Council\s)(?<!Board\s)(?<!Senate\s)(?<!Borough\s)\bPresident\s+{_NAME}|\bTrump\b|(?i:\bthe\s+White\s+House\b|\bthe\s+(?:Trump\s+)?administration\b|\bthe\s+president\b)"),
         ("federal", "secretary", rf"\b(?:Homeland\s+Security|Defense|War|Border)\s+(?:Secretary|Czar|czar)\s+{_NAME}|\b(?:U\.S\.\s+)?Attorney\s+General\s+Pam\s+Bondi|\bU\.S\.\s+Attorney\s+General\s+{_NAME}|\bSecretary\s+{_NAME}|\bU\.S\.\s+Attorney\s+{_NAME}|\bacting\s+ICE\s+Director\s+{_NAME}|\bICE\s+(?:Director|director|Acting\s+Director)\s+{_NAME}"),
-        ("federal", "agency", r"\b(?:the\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\bthe\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b|\bHomeland\s+Security\b"),
+        ("federal", "agency", r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b|\bHomeland\s+Security\b"),
         ("state", "governor", rf"\b(?:Gov\.|Governor|Lt\.\s+Gov\.)\s+{_NAME}|\bthe\s+governor\b|\b[A-Z][a-z]+\s+governor\b"),
-        ("state", "legislature", r"\b(?:General\s+Assembly|[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|state\s+of\s+[A-Z][a-z]+|State\s+of\s+[A-Z][a-z]+|the\s+state\b|state\s+officials|state\s+police)"),
-        ("state", "attorney-general", rf"\b(?:state\s+)?Attorney\s+General\s+{_NAME}|\b[A-Z][a-z]+\s+Attorney\s+General\b|\bstate\s+attorney\s+general\b|\bthe\s+attorney\s+general\b"),
-        ("county", "county", rf"\b(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council)|Board\s+of\s+(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b)"),
-        ("city", "mayor", rf"\bMayor\s+{_NAME}|\bthe\s+mayor\b|\bmayor's\s+office\b|\b[A-Z][a-z]+\s+mayor\b"),
+        ("state", "legislature", r"\b(?:General\s+Assembly|[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|[Ss]tate\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:the\s+state\b|state\s+officials|state\s+police))"),
+        ("state", "attorney-general", rf"\b(?:state\s+|[A-Z][a-z]+\s+)?Attorney\s+General(?:\s+{_NAME})?|\bstate\s+attorney\s+general\b|(?i:\bthe\s+attorney\s+general\b)"),
+        ("county", "county", rf"\b(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council)|Board\s+of\s+(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|(?i:sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b))"),
+        ("city", "mayor", rf"\bMayor\s+{_NAME}|(?i:\bthe\s+mayor\b|\bmayor's\s+office\b)|\b[A-Z][a-z]+\s+mayor\b"),
         ("city", "council", r"\b(?:City\s+Council|city\s+council|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)"),
         ("city", "police", rf"\b(?:[A-Z][a-z]+\s+)?Police\s+Department\b|\bpolice\s+department\b|\bPolice\s+(?:Superintendent|Chief|Commissioner)\s+{_NAME}|\bpolice\s+(?:chief|superintendent|commissioner)\b"),
-        ("city", "city", r"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bcity\s+(?:officials|attorneys?|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b"),
+        ("city", "city", rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bCity\s+(?:Solicitor|Attorney)\s+{_NAME}|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)"),
     )
 )  # fmt: skip
 
