@@ -62,24 +62,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Precision, recall and date accuracy on the evaluation set (and the seeds), beside the baseline."""
+    """Precision, recall and date accuracy per article set, each beside the dateparser baseline."""
     from .extract import evaluate
 
     folder = Path(args.folder) if args.folder else EVALUATION_DIR
     seeds = Path(args.seeds) if args.seeds else (SEEDS_DIR if SEEDS_DIR.is_dir() else None)
-    try:
-        cases = evaluate.load_cases(folder)
-        seed_cases = evaluate.load_cases(EVALUATION_DIR / "seeds", seeds) if seeds else []
-    except evaluate.KeyError_ as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    chars = sum(len(c.text) for c in cases) // max(1, len(cases))
-    print(f"{len(cases)} articles in {folder} (mean {chars:,} characters); timing: {args.repeat} passes, one core")
-    scores = [evaluate.score_extractor(cases, "extractor", args.repeat), evaluate.score_baseline(cases, args.repeat)]
-    if seed_cases:
-        scores += [evaluate.score_extractor(seed_cases, "seeds: extractor", args.repeat),
-                   evaluate.score_baseline(seed_cases, args.repeat)]  # fmt: skip
-        scores[-1].label = "seeds: baseline"
+    sets = [("tuning set", folder, None), ("held-out set", folder / "holdout", None)]
+    if seeds:
+        sets.append(("seeds", EVALUATION_DIR / "seeds", seeds))
+    scores = []
+    for label, keys, texts in sets:
+        if not keys.is_dir():
+            continue
+        try:
+            cases = evaluate.load_cases(keys, texts)
+        except evaluate.KeyError_ as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        chars = sum(len(c.text) for c in cases) // max(1, len(cases))
+        print(f"{label}: {len(cases)} articles in {keys} (mean {chars:,} characters)")
+        scores += [evaluate.score_extractor(cases, f"{label}: extractor", args.repeat),
+                   evaluate.score_baseline(cases, args.repeat, f"{label}: dateparser.search_dates")]  # fmt: skip
+    print(f"timing: mean of {args.repeat} passes on one core, after warm-up")
     print(evaluate.report(scores))
     if args.verbose:
         for score in scores[::2]:

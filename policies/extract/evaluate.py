@@ -136,9 +136,9 @@ def score_extractor(cases: list[Case], label: str = "extractor", repeat: int = 1
     return score
 
 
-def score_baseline(cases: list[Case], repeat: int = 1) -> Score:
+def score_baseline(cases: list[Case], repeat: int = 1, label: str = "dateparser.search_dates") -> Score:
     """`dateparser.search_dates` over the whole text, given the same publication date as the extractor."""
-    score = Score("baseline: dateparser.search_dates")
+    score = Score(label)
     found: list[list[dt.date]] = []
     _warm_up()
     start = time.perf_counter()
@@ -207,7 +207,7 @@ def _date_overlap(found: list[dt.date], wanted: list[dt.date]) -> tuple[int, int
 
 
 def report(scores: list[Score]) -> str:
-    head = f"{'':38}{'articles':>9}{'act P':>8}{'act R':>8}{'act F1':>8}{'date P':>8}{'date R':>8}{'date acc':>9}{'art/s':>8}"
+    head = f"{'':48}{'articles':>9}{'act P':>8}{'act R':>8}{'act F1':>8}{'date P':>8}{'date R':>8}{'date acc':>9}{'art/s':>8}"
     lines = [head]
     for s in scores:
         act = s.actions.predicted or s.actions.expected
@@ -216,6 +216,6 @@ def report(scores: list[Score]) -> str:
         )
         acc = f"{s.date_accuracy:9.2f}" if s.date_pairs else f"{'–':>9}"
         lines.append(
-            f"{s.label:38}{s.articles:>9}{cells}{s.dates.precision:8.2f}{s.dates.recall:8.2f}{acc}{s.per_second:8.1f}"
+            f"{s.label:48}{s.articles:>9}{cells}{s.dates.precision:8.2f}{s.dates.recall:8.2f}{acc}{s.per_second:8.1f}"
         )
     return "\n".join(lines)
