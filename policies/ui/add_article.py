@@ -61,7 +61,7 @@ def _form(known: dict[str, str]) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         pasted = st.text_area("Paste the article", key="add_text", height=300,
-                              placeholder="Paste the article's text here, headline and date line included.")  # fmt: skip
+                              placeholder="The article's text, headline and date line included.")  # fmt: skip
     with right:
         uploaded = st.file_uploader("…or upload it as a .txt file", type=["txt"], key="add_file", max_upload_size=3,
                                     help="An uploaded file is used instead of the pasted text.")  # fmt: skip
@@ -93,8 +93,9 @@ def _results(v: state.View, result: Result, known: dict[str, str]) -> None:
         if not warning.endswith(NO_ACTIONS):
             st.warning(md(warning), icon=":material/warning:")
     if not actions:
-        st.info("No policy actions found in this article: nothing to draft. Check that it reports a government "
-                "act (an order signed, a law passed, a lawsuit filed, troops deployed…).", icon=":material/search_off:")  # fmt: skip
+        st.info("No policy actions found in this article: nothing to draft. Check that it reports a government act "
+                "(an order signed, a law passed, a lawsuit filed, troops deployed…).",
+                icon=":material/search_off:")  # fmt: skip
     else:
         left, right, _ = st.columns([1, 1, 3])
         with left:
@@ -136,11 +137,12 @@ def _draft(number: int, d, type_labels: dict, topic_labels: dict, known: dict[st
 
 def _article(text: str, actions) -> None:
     evidence = highlight.evidence_of(actions)
-    with st.expander("Article with evidence highlighted", expanded=len(text) <= LONG_ARTICLE, icon=":material/article:"):
+    folded = len(text) > LONG_ARTICLE
+    with st.expander("Article with evidence highlighted", expanded=not folded, icon=":material/article:"):
         if actions:
             st.caption("Evidence sentences are marked, each followed by its draft's number; the words a date came from "
                        "are in bold.")  # fmt: skip
         lost = highlight.missing(text, evidence)
         if lost:
-            st.caption(f"{highlight.plural(len(lost), 'evidence sentence')} not found verbatim in the text (not marked).")
+            st.caption(f"{highlight.plural(len(lost), 'evidence sentence')} not found verbatim (left unmarked).")
         st.html(highlight.highlight(text, evidence))

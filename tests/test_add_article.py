@@ -1,0 +1,343 @@
+"""The Add from article page: the pure helpers (highlighting, names, lines), AppTest runs and one browser run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from hostile_tree import XSS
+
+from conftest import ROOT
+from policies.extract import extract
+from policies.ui import add_article, highlight
+from policies.ui.highlight import Evidence
+
+# Invented articles (not from the seeds): a city executive order with relative dates.
+SIGNED = ("Mayor Elena Ruiz of Denver signed an executive order on Monday barring police from helping federal "
+          "immigration agents at schools and clinics.")  # fmt: skip
+REQUIRES = "The order requires city agencies to refuse access to non-public areas without a judicial warrant."
+QUOTE = '"We will protect every resident," Ruiz said on Tuesday.'
+BODY = f"{SIGNED}\n{REQUIRES} It also prohibits Denver police from sharing jail release dates with ICE.\n{QUOTE}\n"
+DATELINE = "Published: 2025-10-14\n"
+PUBLISHED = dt.date(2025, 10, 14)
+HOSTILE = (f"Mayor Elena Ruiz of Denver signed an executive order {XSS} on Monday barring police from helping "
+           "federal immigration agents at schools.\n"
+           "<script>alert(2)</script> **bold** [click](javascript:alert(3))\n")  # fmt: skip
+ALLOWED_TAGS = {"div", "mark", "strong", "sup"}
+
+
+def _tags(html: str) -> set[str]:
+    return {m.lower() for m in re.findall(r"</?\s*([A-Za-z][\w-]*)", html)}
+
+
+def _visible(html: str) -> str:
+    """The text a browser shows for our HTML: tags removed, entities decoded."""
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+# --- pure helpers -----------------------------------------------------------------------------------------------
+
+
+def test_highlight_escapes_everything_from_the_article() -> None:
+    text = f"Before. The mayor signed an order {XSS} & <script>alert(2)</script> \"quoted\" 'x'. After <b>bold</b>."
+    sentence = f"The mayor signed an order {XSS} & <script>alert(2)</script> \"quoted\" 'x'."
+    out = highlight.highlight(text, [Evidence(sentence, "1", ("<script>",))])
+    assert _tags(out) <= ALLOWED_TAGS, out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out and "&lt;script&gt;" in out and "&lt;b&gt;bold&lt;/b&gt;" in out
+    assert "&amp;" in out and "&quot;quoted&quot;" in out and "&#x27;x&#x27;" in out
+    assert _visible(out) == text.replace("'x'.", "'x'.1")  # every character shown as itself, plus the draft label
+
+
+def test_highlight_marks_each_evidence_sentence_and_labels_it_with_its_draft() -> None:
+    text = f"{SIGNED} Unrelated sentence. {REQUIRES}"
+    out = highlight.highlight(text, [Evidence(SIGNED, "1", ("on Monday",)), Evidence(REQUIRES, "2")])
+    marked = re.findall(r"<mark[^>]*>(.*?)</mark><sup[^>]*>(\d+)</sup>", out)
+    assert [(_visible(m), n) for m, n in marked] == [(SIGNED, "1"), (REQUIRES, "2")]
+    assert "Unrelated sentence." not in "".join(m for m, _ in marked)
+
+
+def test_date_words_are_emphasised_only_inside_their_evidence() -> None:
+    other = "Protesters gathered on Monday outside city hall."
+    text = f"{other} {SIGNED}"
+    out = highlight.highlight(text, [Evidence(SIGNED, "1", ("on Monday",))])
+    assert re.findall(r"<strong[^>]*>(.*?)</strong>", out) == ["on Monday"]
+    assert out.index("<strong") > out.index("<mark")  # the emphasis sits inside the marked sentence
+    assert re.search(r"<mark[^>]*>[^<]*<strong[^>]*>on Monday</strong>[^<]*</mark>", out)
+
+
+def test_a_sentence_cited_by_two_drafts_is_marked_once_with_both_numbers() -> None:
+    out = highlight.highlight(f"Intro. {SIGNED}", [Evidence(SIGNED, "2"), Evidence(SIGNED, "1")])
+    assert out.count("<mark") == 1
+    assert re.findall(r"<sup[^>]*>(.*?)</sup>", out) == ["1, 2"]
+
+
+def test_overlapping_evidence_gives_well_formed_markup() -> None:
+    from html.parser import HTMLParser
+
+    class Balance(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            self.stack.append(tag)
+
+        def handle_endtag(self, tag) -> None:
+            assert self.stack.pop() == tag
+
+    text = "one two three four five six"
+    evidence = [Evidence("one two three", "1", ("two three four",)), Evidence("three four five", "2", ("four",)),
+                Evidence("two", "3")]  # fmt: skip
+    out = highlight.highlight(text, evidence)
+    parser = Balance()
+    parser.feed(out)
+    assert parser.stack == []
+    assert _visible(out) == "one two3 three1 four five2 six"
+    assert re.findall(r"<strong[^>]*>(.*?)</strong>", out) == ["four"]  # date words only where they are whole
+
+
+def test_control_and_bidi_characters_become_spaces_and_unknown_evidence_is_left_out() -> None:
+    text = "Safe\x07 text \u202eevil\x1b[31m and\ttabs\nnew line."
+    out = highlight.highlight(text, [Evidence("not in the article", "1")])
+    assert "<mark" not in out and "\x07" not in out and "\u202e" not in out and "\x1b" not in out
+    assert _visible(out) == "Safe  text  evil [31m and\ttabs\nnew line."
+    assert highlight.missing(text, [Evidence("not in the article"), Evidence("Safe")]) == ["not in the article"]
+
+
+def test_locate_finds_every_occurrence_and_nothing_for_an_empty_needle() -> None:
+    assert highlight.locate("a.b.a.", "a.") == [(0, 2), (4, 6)]
+    assert highlight.locate("abc", "") == [] and highlight.locate("abc", "x") == []
+
+
+def test_evidence_of_a_real_extraction_covers_drafts_and_provisions_once() -> None:
+    extraction = extract(BODY, "denver.txt", PUBLISHED)
+    assert [d.action_type for d in extraction.actions] == ["executive-order"]
+    evidence = highlight.evidence_of(extraction.actions)
+    sentences = [e.sentence for e in evidence]
+    assert sentences[0] == SIGNED and evidence[0].date_words == ("on Monday",) and evidence[0].label == "1"
+    assert REQUIRES in sentences and len(sentences) == len(set(sentences))
+    assert highlight.missing(extraction.article.text, evidence) == []
+
+
+def test_download_names_come_from_the_article_name() -> None:
+    assert highlight.download_name("Denver Order (final).txt", "yaml") == "drafts-article-denver-order-final.yaml"
+    assert highlight.download_name("pasted text", "json") == "drafts-article-pasted-text.json"
+    assert highlight.download_name("../../etc/passwd", "yaml") == "drafts-article-passwd.yaml"
+    assert highlight.download_name("<script>.txt", "yaml") == "drafts-article-script.yaml"
+
+
+def test_date_and_publication_lines() -> None:
+    dated = SimpleNamespace(date=dt.date(2025, 10, 13), date_precision="day", date_text="on Monday")
+    assert highlight.date_line(dated) == "2025-10-13 (day) from the words “on Monday”"
+    undated = SimpleNamespace(date=None, date_precision="day", date_text="on Monday")
+    assert highlight.date_line(undated) == "no date from the words “on Monday” (unresolved)"
+    assert highlight.date_line(SimpleNamespace(date=None, date_precision="day", date_text=None)) == "no date"
+    article = SimpleNamespace(published=PUBLISHED, published_from="dateline")
+    assert highlight.published_line(article) == "published 2025-10-14 (from the article's date line)"
+    unknown = SimpleNamespace(published=None, published_from=None)
+    assert highlight.published_line(unknown).startswith("no publication date")
+    assert highlight.plural(1, "draft") == "1 draft" and highlight.plural(3, "draft") == "3 drafts"
+
+
+def test_downloads_are_the_libraries_yaml_and_json() -> None:
+    result = add_article.run(BODY.encode(), "denver.txt", PUBLISHED, {"Denver, Colorado": "us-co-denver"})
+    assert result.error is None
+    records = [r for r in yaml.safe_load_all(result.yaml) if r]
+    assert len(records) == 1 and records[0]["draft"] is True
+    assert records[0]["date"] == dt.date(2025, 10, 13) and records[0]["action_type"] == "executive-order"
+    assert records[0]["jurisdiction"] == "us-co-denver"
+    report = json.loads(result.json)
+    assert report["source"]["published"] == "2025-10-14" and report["source"]["published_from"] == "argument"
+    assert add_article.run(b"", "empty.txt", None, {}).error == "empty.txt: is empty"
+
+
+# --- the page (AppTest) -----------------------------------------------------------------------------------------
+
+
+def _open(make_app):
+    at = make_app(page="add")
+    assert not at.exception
+    return at
+
+
+def _extract(at, text: str | None = None, published: dt.date | None = None, upload: tuple | None = None):
+    if text is not None:
+        at.text_area(key="add_text").input(text)
+    if published is not None:
+        at.date_input(key="add_published").set_value(published)
+    if upload is not None:
+        at.file_uploader(key="add_file").set_value(upload)
+    at.button(key="add_extract").click().run()
+    assert not at.exception
+    return at
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _html(at) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_page_shows_the_form_and_says_nothing_is_saved(make_app) -> None:
+    at = _open(make_app)
+    assert at.title[0].value == "Add from article"
+    assert any("nothing is saved on the server" in c.value for c in at.caption)
+    assert at.date_input(key="add_published").value is None
+    assert at.button(key="add_extract").label == "Extract drafts"
+    assert not at.error and not at.get("html") and not at.get("download_button")
+
+
+def test_pasted_article_with_a_publication_date_gives_its_drafts(make_app) -> None:
+    at = _extract(_open(make_app), BODY, PUBLISHED)
+    text = _markdown(at)
+    assert "**1 draft** from *pasted text* · published 2025\\-10\\-14 \\(as given above\\)" in text
+    assert "Executive order · signed" in text
+    assert "City · Denver, Colorado" in text and "Mayor Elena Ruiz" in text
+    assert "2025\\-10\\-13 \\(day\\) from the words “on Monday”" in text
+    assert ":red-badge[Prohibits] *Denver police*" in text and ":blue-badge[Requires] *city agencies*" in text
+    assert not at.error and not at.warning
+    html = _html(at)
+    assert "<strong" in html and re.search(r"<mark[^>]*>Mayor Elena Ruiz", html)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download YAML", "Download JSON"]
+    assert at.expander[-1].label == "Article with evidence highlighted"
+
+
+def test_the_date_line_serves_when_no_date_is_given_and_without_either_dates_stay_open(make_app) -> None:
+    at = _extract(_open(make_app), DATELINE + BODY)
+    assert "published 2025\\-10\\-14 \\(from the article\\'s date line\\)" in _markdown(at)
+    assert "2025\\-10\\-13 \\(day\\)" in _markdown(at)
+    at = _extract(at, BODY)
+    text = _markdown(at)
+    assert "no publication date" in text and "no date from the words “on Monday” \\(unresolved\\)" in text
+    warnings = [w.value for w in at.warning]
+    assert any("no publication date" in w for w in warnings) and any("left unresolved" in w for w in warnings)
+
+
+def test_empty_paste_gives_a_clear_error_and_no_drafts(make_app) -> None:
+    at = _extract(_open(make_app), "   \n ")
+    assert [e.value for e in at.error] == ["pasted text\\: is empty"]
+    assert "draft" not in _markdown(at) and not at.get("download_button") and not at.get("html")
+
+
+def test_an_error_replaces_the_previous_drafts(make_app) -> None:
+    at = _extract(_open(make_app), BODY, PUBLISHED)
+    assert at.get("download_button")
+    at = _extract(at, "")
+    assert at.error and not at.get("download_button") and "Executive order" not in _markdown(at)
+
+
+def test_binary_upload_is_refused_with_its_name(make_app) -> None:
+    at = _extract(_open(make_app), upload=("scan<b>.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "text/plain"))
+    assert [e.value for e in at.error] == ["scan\\<b\\>\\.txt\\: looks like a binary file, not article text"]
+
+
+def test_uploaded_file_is_read_as_bytes_with_the_encoding_fallback_and_wins_over_the_paste(make_app) -> None:
+    article = (DATELINE + BODY.replace("clinics", "clínicas")).encode("cp1252")
+    at = _extract(_open(make_app), "Nothing here.", upload=("ruiz-order.txt", article, "text/plain"))
+    text = _markdown(at)
+    assert "from *ruiz\\-order\\.txt*" in text and "clínicas" in _html(at)
+    assert any("not valid UTF\\-8; read as cp1252" in w.value for w in at.warning)
+
+
+def test_too_large_paste_is_refused(make_app) -> None:
+    at = _extract(_open(make_app), "word " * 600_001)
+    assert len(at.error) == 1 and "too large for an article" in at.error[0].value
+
+
+def test_no_actions_is_an_info_state_without_downloads(make_app) -> None:
+    at = _extract(_open(make_app), "It rained in Denver on Monday. The parade was moved indoors.\n", PUBLISHED)
+    assert "**0 drafts**" in _markdown(at)
+    assert any("No policy actions found" in i.value for i in at.info)
+    assert not at.warning, [w.value for w in at.warning]  # the library's own "no policy actions" note is not repeated
+    assert not at.get("download_button") and "<mark" not in _html(at) and "It rained in Denver" in _html(at)
+
+
+def test_hostile_article_is_shown_as_characters(make_app) -> None:
+    at = _extract(_open(make_app), HOSTILE, PUBLISHED)
+    html = _html(at)
+    assert _tags(html) <= ALLOWED_TAGS, html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert XSS in _visible(html) and "[click](javascript:alert(3))" in _visible(html)
+    text = _markdown(at)
+    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in text  # the evidence quote is escaped markdown
+    assert not re.search(r"(?<!\\)<(?:img|script)", text) and "](javascript:" not in text
+
+
+def test_the_result_survives_reruns_and_a_visit_to_another_page(make_app) -> None:
+    from streamlit.util import calc_hash
+
+    at = _extract(_open(make_app), BODY, PUBLISHED)
+    at.multiselect(key="w_level").set_value(["city"]).run()  # a sidebar change reruns the script
+    assert "Executive order · signed" in _markdown(at)
+    at._page_hash = calc_hash("timeline")
+    at.run()
+    at._page_hash = calc_hash("add")
+    at.run()
+    assert not at.exception and "Executive order · signed" in _markdown(at) and at.get("download_button")
+
+
+def _tree(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under root (size, mtime), leaving out the venv, caches and the test artifacts."""
+    skip = {".venv", ".git", ".pytest_cache", "__pycache__", "artifacts", ".cache"}
+    files = {}
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [d for d in subfolders if d not in skip]
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            files[os.path.join(folder, name)] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def test_the_page_writes_no_files(make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(make_app)
+    monkeypatch.chdir(tmp_path)
+    before = (_tree(ROOT), _tree(tmp_path))
+    _extract(at, DATELINE + BODY)
+    _extract(at, upload=("ruiz.txt", (DATELINE + BODY).encode(), "text/plain"))
+    assert at.get("download_button")
+    assert (_tree(ROOT), _tree(tmp_path)) == before
+
+
+# --- the page in a browser --------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_hostile_article_in_the_browser_shows_its_characters_and_runs_nothing(server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{server.url}/add")
+    page = p.page
+    page.get_by_label("Paste the article").fill(HOSTILE + REQUIRES + "\n" + QUOTE)
+    page.get_by_label("Paste the article").press("Control+Enter")
+    p.wait_rendered()
+    page.get_by_role("spinbutton", name="year, Publication date").click()  # a date field: year, month, day segments
+    page.keyboard.type("20251014")
+    page.get_by_role("heading", name="Add from article").click()  # leave the field: the date is committed
+    p.wait_rendered()
+    page.get_by_role("button", name="Extract drafts").click()
+    page.get_by_text("Executive order · signed").wait_for(timeout=30_000)
+    p.wait_rendered()
+    assert page.get_by_text("published 2025-10-14 (as given above)").is_visible()
+    assert page.get_by_text("2025-10-13 (day) from the words “on Monday”").is_visible()
+    article = page.locator(".article-highlighted")
+    assert XSS in article.inner_text() and "<script>alert(2)</script>" in article.inner_text()
+    assert XSS in article.locator("mark").first.inner_text()
+    assert article.locator("strong.date-words").first.inner_text() == "on Monday"
+    assert page.locator("[data-testid='stMarkdownContainer'] blockquote", has_text=XSS).count() == 1
+    assert page.locator("img[src=x]").count() == 0 and page.locator("script", has_text="alert(2)").count() == 0
+    assert page.get_by_role("button", name="Download YAML").is_visible()
+    page.get_by_role("heading", name="Add from article").scroll_into_view_if_needed()
+    p.screenshot("07-add-article")
+    article.scroll_into_view_if_needed()
+    p.screenshot("07b-add-article-highlighted")
+    assert p.dialogs == [] and not p.errors
