@@ -1,7 +1,9 @@
 """Plotly figures and display tables of a view: pure functions of (store, frame, filters, options), no Streamlit.
 
 `frame` is what `policies.filters.apply` returned for the view. Every curated string that reaches plotly goes
-through `share.plot_text` (plotly.js reads a subset of HTML in labels and hover text).
+through `share.plot_text` (plotly.js reads a subset of HTML in labels and hover text). `figure` is a page's chart
+as people take it away: title, filters in words, sources, as-of date and permalink drawn into the figure, so the
+app, its image downloads and `python -m policies chart` all give the same self-explaining picture.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import share
 from .filters import Filters
-from .share import plot_text
+from .share import plot_lines, plot_text, url_lines
 from .status import spans
 from .store import Store
 
@@ -37,6 +40,7 @@ TYPE_SYMBOLS = {
 EXTRA_SYMBOLS = ("x", "cross", "pentagon", "triangle-down", "hourglass", "bowtie")
 COLOR_OPTIONS = ("level", "topic")
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#1b1b1b")
+PRESENT_FONT_SIZE = 18  # presenter mode: read from the back of a room
 
 
 def topic_colors(store: Store) -> dict[str, str]:
@@ -79,6 +83,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans."""
     color_by = (options or {}).get("color", "level")
     color_by = color_by if color_by in COLOR_OPTIONS else "level"
+    big = share.presenting(options)
     fig = go.Figure()
     if frame.empty:
         return _empty(fig, "No actions match these filters")
@@ -105,7 +110,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
                 legendgroup=str(group),
                 showlegend=False,
                 marker=dict(
-                    size=13,
+                    size=17 if big else 13,
                     color=colors.get(group, "#777777"),
                     symbol=symbols.get(action_type, "circle"),
                     line=dict(width=1.5, color=colors.get(group, "#777777")),
@@ -136,8 +141,8 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     _add_type_legend(fig, store, rows)
     order = _row_order(rows)
     fig.update_layout(
-        font=FONT,
-        height=max(400, 210 + 42 * len(order)),
+        font=_font(options),
+        height=(260 + 56 * len(order)) if big else max(400, 210 + 42 * len(order)),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
         legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
@@ -148,6 +153,10 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows))
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True)
     return fig
+
+
+def _font(options: dict | None) -> dict:
+    return FONT | {"size": PRESENT_FONT_SIZE} if share.presenting(options) else FONT
 
 
 def _clip(text: str, limit: int = 90) -> str:
@@ -217,7 +226,7 @@ def _empty(fig: go.Figure, message: str) -> go.Figure:
                        xref="paper", yref="paper")  # fmt: skip
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.update_layout(height=240, plot_bgcolor="white", font=FONT, margin=dict(l=10, r=10, t=10, b=10))
+    fig.update_layout(height=240, plot_bgcolor="white", font=FONT, margin=dict(l=10, r=10, t=10, b=10), showlegend=False)
     return fig
 
 
@@ -296,12 +305,110 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
         )
     )  # fmt: skip
+    for level in [lv for lv in LEVELS if lv in set(table["level"])]:  # a key to the colours, for images
+        fig.add_trace(
+            go.Scattergeo(lat=[None], lon=[None], mode="markers", name=level.capitalize(), hoverinfo="skip",
+                          marker=dict(size=11, color=LEVEL_COLORS[level]), showlegend=True)
+        )  # fmt: skip
     fig.update_geos(
         scope="usa", showland=True, landcolor="#f4f4f1", showsubunits=True, subunitcolor="#9a9a9a",
         showcountries=True, countrycolor="#9a9a9a", showlakes=True, lakecolor="#dbe9f4", bgcolor="white",
     )  # fmt: skip
-    fig.update_layout(font=FONT, height=520, margin=dict(l=0, r=0, t=10, b=0), showlegend=False)
+    fig.update_layout(
+        font=_font(options), height=640 if share.presenting(options) else 520, margin=dict(l=0, r=0, t=10, b=0),
+        showlegend=len(table) > 0, legend=dict(title=dict(text="Level"), orientation="h"),
+    )  # fmt: skip
+    fig.data[0].showlegend = False
     return fig
+
+
+# --- the figure people take away: title, filters, sources, as-of date, permalink -------------
+
+FIGURES = ("timeline", "map", "counts")
+TITLES = {
+    "timeline": "Government actions on immigration enforcement, by place and date",
+    "map": "Where government actions on immigration enforcement were taken or aimed",
+    "counts": "Government actions on immigration enforcement, counted by {by}",
+}
+IMAGE_WIDTH = 1280  # a downloaded image's layout width in px; IMAGE_SCALE renders it 1920 px wide for slides
+IMAGE_SCALE = 1.5
+# Text sizes (px) of title, subtitle and footer; presenter mode reads from the back of a room.
+TEXT_SIZES = {False: (22, 15, 12), True: (32, 21, 15)}
+# Characters per line: plotly never wraps text, so long subtitles and footers are broken in Python. Sized for
+# the narrowest place a chart is drawn (the app's chart column, ~800 px); wider images keep short lines.
+WRAP = {False: (105, 130), True: (100, 150)}
+LINE = 1.3  # line height in em
+
+
+def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, options: dict | None = None,
+           base: str | None = None) -> go.Figure:  # fmt: skip
+    """The chart of `page` (timeline, map, counts) with its provenance drawn in: the app, the downloaded images
+    and the `chart` command all show this figure."""
+    options = options or {}
+    build = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[page]
+    fig = build(store, frame, filters, options)
+    title = TITLES[page].format(by="topic" if options.get("by") == "topic" else "jurisdiction")
+    link_page = "timeline" if page == "counts" else page  # the counts are drawn beside the timeline
+    return with_provenance(fig, title, share.caption(store, frame, filters, link_page, options, base), share.presenting(options))
+
+
+def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], present: bool = False) -> go.Figure:
+    """Title and subtitle above the plot, the legend under them, sources, as-of date and permalink below.
+
+    Everything is in the figure (layout title, legend, one annotation), so it survives a download. Positions
+    are in pixels from the figure's edges: the plot area keeps its height and the figure grows around it.
+    """
+    title_size, sub_size, foot_size = TEXT_SIZES[present]
+    sub_wrap, foot_wrap = WRAP[present]
+    subtitle = plot_lines(caption["subtitle"], sub_wrap)
+    footer = "<br>".join([
+        plot_lines(f"{caption['sources']} · {caption['as_of']} · {share.APP_NAME}", foot_wrap),
+        url_lines(caption["permalink"], foot_wrap),
+    ])  # fmt: skip
+    sub_lines, foot_lines = subtitle.count("<br>") + 1, footer.count("<br>") + 1
+    pad = 14
+    header = pad + title_size * LINE + 0.5 * sub_size + sub_lines * sub_size * LINE + 12
+    footer_height = foot_lines * foot_size * LINE + 2 * pad
+    margin = fig.layout.margin
+    top, bottom = margin.t or 0, margin.b or 0
+    has_legend = fig.layout.showlegend is not False and any(t.showlegend is not False for t in fig.data)
+    # The legend sits under the subtitle: plotly reserves its height above the plot, however many lines it wraps to.
+    legend_room = (legend_rows(fig, present) * (LINE + 0.4) * (title_size * 0.7)) if has_legend else 0
+    height = (fig.layout.height or 450) + header + footer_height + legend_room
+    fig.update_layout(
+        height=round(height),
+        margin=dict(t=round(header + legend_room + top), b=round(bottom + footer_height)),
+        title=dict(
+            text=f"<b>{plot_text(title)}</b>", x=0, xref="paper", xanchor="left", y=1, yref="container",
+            yanchor="top", pad=dict(t=pad), font=dict(size=title_size, color="#1b1b1b"),
+            subtitle=dict(text=subtitle, font=dict(size=sub_size, color="#444444")),
+        ),
+    )  # fmt: skip
+    if has_legend:
+        fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1 - header / height,
+                                      yref="container", yanchor="top"))  # fmt: skip
+    fig.add_annotation(
+        text=footer, name="provenance", showarrow=False, align="left", xref="paper", x=0, xanchor="left",
+        yref="paper", y=0, yanchor="bottom", yshift=-(bottom + footer_height - pad),
+        font=dict(size=foot_size, color="#555555"),
+    )  # fmt: skip
+    return fig
+
+
+def legend_rows(fig: go.Figure, present: bool = False, width: int = 800) -> int:
+    """How many lines a horizontal legend wraps to at `width` px, roughly (room is reserved for it)."""
+    size = PRESENT_FONT_SIZE if present else FONT["size"]
+    names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
+    titles = {t.legendgrouptitle.text for t in fig.data if t.legendgrouptitle and t.legendgrouptitle.text}
+    chars = sum(len(n) for n in names) + sum(len(t) for t in titles) + 12
+    used = chars * size * 0.55 + (len(names) + len(titles)) * (size * 3.2)
+    return max(1, int(np.ceil(used / width)))
+
+
+def image_options(fig: go.Figure, name: str, fmt: str = "png") -> dict:
+    """plotly's toImageButtonOptions for a figure: `fmt` (png or svg), at slide resolution, named after the view."""
+    return {"format": fmt if fmt in ("png", "svg") else "png", "filename": name, "width": IMAGE_WIDTH,
+            "height": int(fig.layout.height or 600), "scale": IMAGE_SCALE}  # fmt: skip
 
 
 # --- tables ---------------------------------------------------------------------------------

@@ -67,7 +67,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder) if args.folder else EVALUATION_DIR
     seeds = Path(args.seeds) if args.seeds else (SEEDS_DIR if SEEDS_DIR.is_dir() else None)
-    sets = [("tuning set", folder, None), ("held-out set", folder / "holdout", None)]
+    # The folder's own articles, then each subfolder (held-out rounds, in name order), then the seeds.
+    subsets = sorted(d for d in folder.iterdir() if d.is_dir() and d.name != "seeds") if folder.is_dir() else []
+    sets = [(folder.name, folder, None)] + [(d.name, d, None) for d in subsets]
     if seeds:
         sets.append(("seeds", EVALUATION_DIR / "seeds", seeds))
     scores = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .dates import DateMention, find_dates, is_action_date
-from .places import FEDERAL, Mention, Place, find_places
+from .places import FEDERAL, Mention, Place, find_places, state, state_names
 
 BINDING = {"executive-order", "law", "court-order", "agency-directive"}
 PROVISION_WINDOW = 4  # sentences after a binding act that may still describe what it requires
@@ -44,6 +44,16 @@ class Actor:
     place: Place | None
     start: int = 0
     end: int = 0
+
+
+@dataclass(frozen=True)
+class When:
+    """The date chosen for an act; `anchor` is set when it is "N days after" another act not yet dated."""
+
+    date: dt.date | None = None
+    precision: str = "day"
+    text: str | None = None
+    anchor: tuple[int, frozenset[str]] | None = None  # (days to add, words naming the other act)
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,7 @@ class Draft:
     evidence: list[str]
     provisions: list[Provision] = field(default_factory=list)
     sentence: int = 0
+    anchor: tuple[int, frozenset[str]] | None = None
 
     @property
     def jurisdiction(self) -> Place:
@@ -98,6 +109,7 @@ class Context:
     last_by_role: dict[str, Actor] = field(default_factory=dict)
     main: dict[str, Place] = field(default_factory=dict)  # level -> most named place of that level
     last_date: dt.date | None = None
+    drafts: list[Draft] = field(default_factory=list)  # found so far
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
@@ -105,7 +117,7 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     pos = offset
     for para_no, paragraph in enumerate(text[offset:].split("\n")):
         start = 0
-        for match in re.finditer(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])", paragraph):
+        for match in re.finditer(r"[.!?][\"”’')]*\s+(?=[\"“‘(<\[]?[A-Z0-9<])", paragraph):
             head = paragraph[start : match.start() + 1]
             if _ABBREVIATIONS.search(head):
                 continue
@@ -129,24 +141,25 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
         s.dates = find_dates(s.text, published)
     _main_places(sentences, ctx)
     drafts: list[Draft] = []
-    pending: dict[str, tuple] = {}
+    pending: dict[str, tuple[Sentence, When]] = {}
     for s in sentences:
-        if s.index and s.paragraph != sentences[s.index - 1].paragraph and s.index > 1:
-            pending = {k: v for k, v in pending.items() if sentences[s.index - 1].index == s.index - 1}
         actors = _actors(s, ctx)
-        found = _triggers(s.text)
-        for trigger in found:
-            new = _drafts(s, trigger, actors, ctx, drafts)
+        for trigger in _triggers(s.text):
+            new = _drafts(s, trigger, actors, ctx)
             if not new:  # "... announced on Sunday" with its subject cut off: the date may serve the next mention
-                pending[trigger.kind] = _date_for(s, trigger, ctx, drafts)
+                pending[trigger.kind] = (s, _date_for(s, trigger, ctx))
             for draft in new:
-                if draft.date_text is None and pending.get(draft.action_type, (None, None, None))[2]:
-                    draft.date, draft.date_precision, draft.date_text = pending.pop(draft.action_type)
+                earlier, when = pending.pop(draft.action_type, (None, When()))
+                if draft.date_text is None and when.text and earlier and s.index - earlier.index <= 2:
+                    draft.date, draft.date_precision, draft.date_text = when.date, when.precision, when.text
+                    draft.evidence.insert(0, earlier.text)
             drafts += new
+            ctx.drafts = drafts
         for mention in s.dates:
             if mention.date and is_action_date(s.text, mention):
                 ctx.last_date = mention.date
     merged = _merge(drafts)
+    _resolve_anchors(merged)
     for draft in merged:
         if draft.action_type in BINDING:
             draft.provisions = _provisions(draft, sentences, merged)
@@ -174,8 +187,6 @@ def _main_places(sentences: list[Sentence], ctx: Context) -> None:
     if "state" not in ctx.main:
         anchor = ctx.main.get("city") or ctx.main.get("county")
         if anchor and anchor.state and anchor.state != "DC":
-            from .places import state
-
             ctx.main["state"] = state(anchor.state)
 
 
@@ -193,6 +204,10 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
             actor.start, actor.end = match.span()
             if actor.place is None:
                 actor.place = _place_of(actor, s, match.span(), ctx)
+            if actor.role == "judge" and text.startswith(("Judge", "District Judge")):
+                actor.level, actor.place = _court_level(s.text[match.end() : match.end() + 70], ctx)
+            if actor.role == "mayor" and actor.place and actor.place.level == "county":
+                actor.level = "county"  # "Orange County Mayor": some counties have mayors
             found.append(actor)
     # Bare surnames of people introduced earlier ("Ruiz signed ...").
     for surname, person in ctx.people.items():
@@ -202,6 +217,15 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
     for actor in found:
         _remember(actor, ctx)
     return sorted(found, key=lambda a: a.start)
+
+
+def _court_level(after: str, ctx: Context) -> tuple[str, Place]:
+    """"Judge X of the Lancaster County District Court" sits on a state court; a plain "Judge X" on a federal one."""
+    if re.search(r"\b(?:County|Superior|Circuit\s+Court\s+of|state|Supreme\s+Court\s+of)\b", after) and not re.search(r"U\.S\.|federal", after):
+        home = ctx.main.get("state")
+        if home:
+            return "state", home
+    return "federal", FEDERAL
 
 
 def _with_place(s: Sentence, start: int, text: str) -> str:
@@ -229,7 +253,8 @@ def _remember(actor: Actor, ctx: Context) -> None:
 def _place_of(actor: Actor, s: Sentence, span: tuple[int, int], ctx: Context) -> Place | None:
     if actor.level == "federal":
         return FEDERAL
-    near = [m for m in s.places if m.place.level in _LEVELS_FOR[actor.level] and _close(m, span)]
+    levels = _LEVELS_FOR[actor.level] | ({"county"} if actor.role == "mayor" else set())  # "Orange County Mayor"
+    near = [m for m in s.places if m.place.level in levels and _close(m, span)]
     if near:
         best = min(near, key=lambda m: min(abs(m.end - span[0]), abs(m.start - span[1])))
         return _lift(best.place, actor.level)
@@ -249,8 +274,6 @@ def _close(m: Mention, span: tuple[int, int]) -> bool:
 
 def _lift(place: Place, level: str) -> Place:
     if level == "state" and place.level != "state" and place.state and place.state != "DC":
-        from .places import state
-
         return state(place.state)
     return place
 
@@ -293,7 +316,10 @@ def _subjects(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context) 
     return []
 
 
-_DOER_VERB = re.compile(r"\s+(?:had\s+|has\s+)?(?:signed|issued|sent|filed|adopted|passed|approved|enacted|released)\b")
+_DOER_VERB = re.compile(
+    r"(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:had\s+|has\s+)?"
+    r"(?:signed|issued|sent|filed|adopted|passed|approved|enacted|released|asked|requested|directed|told|ordered|instructed|launched)\b"
+)
 # A pronoun doing the act opens its clause ("He signed ...", "..., she said as she signed"), never follows a name.
 _OPENING_PRONOUN = re.compile(
     r"(?:^|[,;:]\s+|[”\"]\s*,?\s*|\b(?:as|when|after|before|and)\s+)"
@@ -346,7 +372,8 @@ def _triggers(text: str) -> list[Trigger]:
         match = pattern.search(text)
         if match is None or _hedged(text, match.end()):
             continue
-        if _quoted(text, match.start()) and not (kind in lexicon.SPEECH_TYPES and attributed):
+        inside_quote = _quoted(text, match.start()) and _quoted(text, match.end() - 1)
+        if inside_quote and not (kind in lexicon.SPEECH_TYPES and attributed):
             continue
         if kind != "announcement" and lexicon.FUTURE.search(text[: match.start()]):
             kind, event = lexicon.AS_PLANNED[kind], ("threatened" if kind in ("lawsuit", "deployment") else "announced")
@@ -372,7 +399,7 @@ def _hedged(text: str, trigger_end: int) -> bool:
     return bool(lexicon.NOT_AN_ACTION.search(text[clause_start + 1 : trigger_end + 20]))
 
 
-def _drafts(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context, drafts: list[Draft]) -> list[Draft]:
+def _drafts(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context) -> list[Draft]:
     """One draft per acting government ("Johnson and Pritzker plan to sue" is two)."""
     kind = trigger.kind
     subjects = _subjects(s, trigger, actors, ctx)
@@ -382,54 +409,99 @@ def _drafts(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context, dr
         subjects = [a for a in subjects if a.role != "judge"]
     if kind in lexicon.ACTING_LEVELS:
         subjects = [a for a in subjects if a.level in lexicon.ACTING_LEVELS[kind]]
+    subjects = [a for a in subjects if a.role not in lexicon.NOT_ACTING_ROLES.get(kind, ())]
+    if not subjects and not lexicon.NON_GOVERNMENT.search(s.text[: trigger.start]):
+        subjects = _implied_actor(s, trigger, ctx)
     if kind == "announcement" and _REFERS_BACK.search(s.text):
-        done = {d.jurisdiction.id for d in drafts if d.action_type != "announcement"}
+        done = {d.jurisdiction.id for d in ctx.drafts if d.action_type != "announcement"}
         subjects = [a for a in subjects if (a.place or FEDERAL).id not in done]  # "announcing the order" it signed
-    date, precision, date_text = _date_for(s, trigger, ctx, drafts)
+    when = _date_for(s, trigger, ctx)
     return [
-        Draft(kind, trigger.event, actor, _targets(s, actor, ctx), date, precision, date_text, [], [s.text], sentence=s.index)
+        Draft(kind, trigger.event, actor, _targets(s, actor, ctx), when.date, when.precision, when.text, [], [s.text],
+              sentence=s.index, anchor=when.anchor)
         for actor in subjects
-    ]
+    ]  # fmt: skip
 
 
 _REFERS_BACK = re.compile(r"\b(?:the|its|his|her|that)\s+(?:executive\s+)?(?:order|ordinance|law|bill|memo|directive|ruling|suit|lawsuit|measure)\b", re.I)
 
 
-def _date_for(s: Sentence, trigger: Trigger, ctx: Context, drafts: list[Draft]) -> tuple[dt.date | None, str, str | None]:
+def _date_for(s: Sentence, trigger: Trigger, ctx: Context) -> When:
     """The date nearest the act's words; for a plan or threat, the date it was stated (before its words)."""
     offsets = [m for m in s.dates if m.kind == "offset"]
     if offsets:
-        resolved = _offset_date(s, offsets[0], trigger.start, ctx, drafts)
-        if resolved:
-            return resolved
+        when = _offset_date(s, offsets[0], trigger, ctx)
+        if when:
+            return when
     usable = [m for m in s.dates if m.kind != "offset" and is_action_date(s.text, m)]
     if trigger.event in ("threatened", "announced"):
         usable = [m for m in usable if m.start < trigger.start] or usable
     if not usable:
         unresolved = [m for m in s.dates if m.kind != "offset" and not m.resolved and not m.future]
-        return (None, unresolved[0].precision, unresolved[0].text) if unresolved else (None, "day", None)
+        return When(None, unresolved[0].precision, unresolved[0].text) if unresolved else When()
     best = min(usable, key=lambda m: min(abs(m.start - trigger.start), abs(m.start - trigger.end)))
-    return best.date, best.precision, best.text
+    return When(best.date, best.precision, best.text)
 
 
-def _offset_date(s: Sentence, offset: DateMention, pos: int, ctx: Context, drafts: list[Draft]):
-    """'A came a day after B': the act is B (after the phrase) dated from A, or A dated from B."""
-    if pos > offset.start:  # the act is the anchor's subject: A's date is the last one reported
-        anchor = next((m for m in s.dates if m.resolved and m.start < offset.start), None)
-        base = anchor.date if anchor else ctx.last_date
-        if base is None:
-            return None
-        return base - dt.timedelta(days=offset.offset), "day", offset.text
-    later = next((m for m in s.dates if m.resolved and m.start > offset.end), None)
-    base = later.date if later else None
-    if base is None:
-        words = set(re.findall(r"[a-z]{5,}", " ".join(s.text[offset.end :].lower().split()[:5])))
-        overlap = [(len(words & set(re.findall(r"[a-z]{5,}", " ".join(d.evidence).lower()))), i) for i, d in enumerate(drafts) if d.date]
-        best = max(overlap, default=(0, -1))
-        base = drafts[best[1]].date if best[0] else None
-    if base is None:
-        return None
-    return base + dt.timedelta(days=offset.offset), "day", offset.text
+def _offset_date(s: Sentence, offset: DateMention, trigger: Trigger, ctx: Context) -> When | None:
+    """"A came a day after B": dates B from A when the act is B, or A from B when the act is A.
+
+    The "after" clause runs to the next comma when it opens the sentence ("A day after the raid, the mayor
+    signed ..."), else to the end ("Her comments came a day after the mayor signed ...").
+    """
+    fronted = not s.text[: offset.start].strip(" ,\"“")
+    comma = s.text.find(", ", offset.end)
+    clause_end = comma if fronted and comma > 0 else len(s.text)
+    words = " ".join(s.text[offset.end : clause_end].split()[:6])
+    main = s.text[:offset.start] + " " * (clause_end - offset.start) + s.text[clause_end:]
+    if offset.end <= trigger.start < clause_end:  # the act is B: count back from A
+        stated = [m for m in s.dates if m.resolved and not offset.start <= m.start < clause_end and is_action_date(s.text, m)]
+        if stated:
+            base = stated[0].date
+        elif not _triggers(main.strip()):
+            base = ctx.last_date  # "Her comments came ...": A is what the article last dated
+        else:
+            return When(None, "day", None)
+        return When(base - dt.timedelta(days=offset.offset), "day", offset.text) if base else None
+    inside = [m for m in s.dates if m.resolved and offset.end <= m.start < clause_end]
+    if inside:
+        return When(inside[0].date + dt.timedelta(days=offset.offset), "day", offset.text)
+    anchor_words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{4,}", words))
+    return When(None, "day", f"{offset.text} {words}".strip(), anchor=(offset.offset, anchor_words))
+
+
+def _resolve_anchors(drafts: list[Draft]) -> None:
+    """Date "two days after the President's order" from the act that phrase names, once all acts are known."""
+    for draft in drafts:
+        if draft.date or not draft.anchor:
+            continue
+        days, words = draft.anchor
+        best, best_score = None, 0
+        for other in drafts:
+            if other is draft or other.date is None:
+                continue
+            actor_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", other.actor.text)}
+            text_words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", " ".join(other.evidence))}
+            score = 2 * len(words & actor_words) + len(words & text_words)
+            if score > best_score:
+                best, best_score = other, score
+        if best is not None:
+            draft.date, draft.date_precision = best.date + dt.timedelta(days=days), "day"
+
+
+def _implied_actor(s: Sentence, trigger: Trigger, ctx: Context) -> list[Actor]:
+    """Passive acts that name no one: an ordinance is a council's, a state's Guard is its governor's."""
+    words = s.text[trigger.start : trigger.end]
+    if trigger.kind == "law" and re.search(r"\bordinance\b", words, re.I):
+        place = ctx.main.get("city") or ctx.main.get("county")
+        if place:
+            return [Actor(f"{place.name.split(',')[0]} {'City Council' if place.level == 'city' else 'County Board'}", place.level, "council", place)]
+    if trigger.kind == "deployment":
+        guard = re.search(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+National\s+Guard\b", s.text)
+        if guard and guard[1] in state_names() and not re.search(r"federaliz|federal\s+service", s.text, re.I):
+            home = state(state_names()[guard[1]])
+            return [Actor(f"Governor of {home.name}", "state", "governor", home)]
+    return []
 
 
 def _targets(s: Sentence, actor: Actor, ctx: Context) -> list[Place]:
@@ -460,9 +532,19 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def _same_act(a: Draft, b: Draft) -> bool:
     if a.action_type != b.action_type or a.jurisdiction.id != b.jurisdiction.id:
         return False
+    if _person(a.actor) and _person(b.actor) and _person(a.actor) != _person(b.actor):
+        return False  # Noem's announcement and Trump's warning are two acts of the same government
     if a.date and b.date:
         return a.date == b.date
     return True
+
+
+def _person(actor: Actor) -> str | None:
+    """The surname of a named official, or None for an office or body ("the governor", "DHS")."""
+    words = actor.text.split()
+    if actor.role in lexicon.PERSON_ROLES and len(words) >= 2 and words[-1][:1].isupper() and not words[0].islower():
+        return words[-1]
+    return None
 
 
 # --- what it requires ---------------------------------------------------------------------------

@@ -53,13 +53,14 @@ def parse_article(raw: bytes | str, name: str = "article", published: dt.date | 
     """Decode and check the text, and find its publication date (argument first, then a date line)."""
     warnings: list[str] = []
     if isinstance(raw, str):
-        text, encoding = raw, "utf-8"
-    else:
-        if len(raw) > MAX_BYTES:
-            raise ArticleError(f"{name}: {len(raw):,} bytes is too large for an article (limit {MAX_BYTES:,})")
-        text, encoding = _decode(raw, name)
-        if encoding != "utf-8":
-            warnings.append(f"{name}: not valid UTF-8; read as {encoding}, check accented characters")
+        raw = raw.encode("utf-8", "surrogatepass")  # one path: the size limit holds for text as for files
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"{name}: {len(raw):,} bytes is too large for an article (limit {MAX_BYTES:,})")
+    text, encoding = _decode(raw, name)
+    if encoding == "utf-16":
+        warnings.append(f"{name}: read as UTF-16 (it starts with a UTF-16 byte-order mark)")
+    elif encoding != "utf-8":
+        warnings.append(f"{name}: not valid UTF-8; read as {encoding}, check accented characters")
     if "\x00" in text or _control_share(text) > 0.05:
         raise ArticleError(f"{name}: looks like a binary file, not article text")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -71,11 +72,11 @@ def parse_article(raw: bytes | str, name: str = "article", published: dt.date | 
     if published:
         article.published, article.published_from = published, "argument"
         if line_date and line_date != published:
-            warnings.append(f"{name}: date line says {line_date}, --published says {published}; using {published}")
+            warnings.append(f"{name}: the date line says {line_date} but the publication date given is {published}; using {published}")
     elif line_date:
         article.published, article.published_from = line_date, "dateline"
     else:
-        warnings.append(f"{name}: no publication date (give --published); relative dates are left unresolved")
+        warnings.append(f"{name}: no publication date given or found in a date line; relative dates are left unresolved")
     return article
 
 
@@ -110,6 +111,11 @@ def _parse_when(text: str) -> dt.date | None:
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

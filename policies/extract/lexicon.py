@@ -17,7 +17,8 @@ _ACT = r"(?:ordinance|bills?|measure|legislation|resolution|(?-i:Act)\b)"
 _POLICY_VERBS = (
     r"(?:add|send|expand|increase|boost|step\s+up|bring|surge|launch|deploy|cut|withhold|pull|end|take|go\s+after|use|"
     r"target|arrest|move|create|establish|open|close|stop|hire|fund|publish|post|require|ban|bar|review|audit|"
-    r"investigate|comply|refuse|transfer|begin|start|seek|invoke|appeal|sign|issue|introduce|release|suspend|halt)"
+    r"investigate|comply|refuse|transfer|begin|start|seek|invoke|appeal|sign|issue|introduce|release|suspend|halt|"
+    r"appoint|name|form|convene|deny|close|restrict|limit|hold|detain)"
 )
 TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, event, re.compile(pattern, I))
@@ -27,14 +28,16 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("executive-order", "signed", r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her)\s+(?:new\s+)?order\b"),
         ("law", "signed", rf"\bsign(?:ed|s|ing)?{_GAP}\b(?:{_ACT}|law|(?:senate|house|assembly)\s+bill|[SAH]B\s*\d+)"),
         ("law", "signed", rf"\b(?:passed|approved|adopted|enacted|gave\s+(?:final\s+)?(?:approval|passage)){_GAP}\b{_ACT}"),
-        ("law", "signed", rf"\b{_ACT}\s+(?:that\s+|which\s+)?[^.;]{{0,50}}?\b(?:passed|adopted|approved|enacted)\b"),
+        ("law", "signed", rf"\b{_ACT},?\s+(?:that\s+|which\s+)?[^.;]{{0,50}}?\b(?:passed|adopted|approved|enacted)\b"),
         ("law", "signed", r"\bvoted\b[^.;]{0,50}\bto\s+(?:approve|pass|adopt|ban|bar|prohibit|require|end|limit)\b"),
         ("court-order", "signed", rf"\b(?:judge|court|justices?|panel)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|vacated|lifted|stayed|left\s+in\s+place|temporarily\s+blocked|(?:refused|declined)\s+to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b"),
         ("court-order", "signed", rf"\b(?:issued|granted|entered|extended){_GAP}\b(?:temporary\s+restraining\s+order|restraining\s+order|injunction|TRO)\b"),
+        ("court-order", "signed", r"\b(?:ruling|decision|injunction|restraining\s+order)\b,?\s+(?:was\s+)?(?:issued|handed\s+down|entered)\b"),
         ("court-order", "signed", rf"\border\b{_GAP}\b(?:was\s+)?(?:issued|granted|entered)\s+(?:on\s+[^.;]{{0,20}}?)?by\s+(?:U\.S\.\s+|federal\s+|state\s+)?(?:[A-Z][a-z]+\s+)?(?:District\s+|Circuit\s+|Superior\s+)?(?:judge|court)\b"),
         ("lawsuit", "filed", rf"\b(?:filed|files|filing){_GAP}\b(?:suit|lawsuit|complaint|petition|challenge)\b"),
-        ("lawsuit", "filed", rf"\b(?:suit|lawsuit|complaint)\b{_GAP}\b(?:was|were)\s+filed\b"),
+        ("lawsuit", "filed", rf"\b(?:suit|lawsuit|complaint)\b{_GAP}\b(?:was|were)\s+filed\b|\b(?:suit|lawsuit|complaint)\s+filed\b"),
         ("lawsuit", "filed", r"\b(?:sued|sues)\b"),
+        ("lawsuit", "threatened", r"\b(?:will|would|plans?\s+to|intends?\s+to|vowed\s+to)\s+(?:go\s+to\s+court|take\s+(?:\w+\s+){1,4}to\s+court|seek\s+(?:an?\s+)?(?:injunction|restraining\s+order)|challenge\s+(?:\w+\s+){1,5}in\s+court)\b"),
         ("lawsuit", "threatened", r"\b(?:(?:plans?|planning|vow(?:ed|s)?|pledg(?:ed|es)|threaten(?:ed|s)?|intends?|prepared|moving|going)\s+to|will|would)\s+(?:sue|file\s+(?:a\s+)?(?:suit|lawsuit))\b"),
         ("deployment", "effective", rf"\b(?:deploy(?:ed|s|ing|ment)?|federaliz(?:ed|es|ing|ation)|call(?:ed|s|ing)?\s+(?:up|into\s+federal\s+service)|sen(?:t|d|ds|ding)|mobiliz(?:ed|es|ing)|activat(?:ed|es|ing)|dispatch(?:ed|es)|order(?:ed|s)){_GAP}\b{_TROOPS}"),
         ("deployment", "effective", rf"\b{_TROOPS}{_GAP}\b(?:were|was|have\s+been|had\s+been)\s+(?:deployed|federalized|called\s+up|sent|mobilized|activated|ordered)\b"),
@@ -68,6 +71,7 @@ AS_PLANNED = {
 
 # Who can do what: a mayor warning of troops is reacting, not deploying; a judge rules, never sues.
 ACTING_LEVELS = {"deployment": {"federal", "state"}, "enforcement-operation": {"federal", "state"}}
+NOT_ACTING_ROLES = {"agency-directive": {"council", "legislature"}}  # a council "asking" the state is not a directive
 # Reported speech of intent counts when a government speaker is named: "we do intend to add more resources".
 SPEECH_TYPES = {"announcement", "lawsuit"}
 ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|wrote|posted|stated|announced)\b", I)
@@ -79,7 +83,8 @@ ABBREVIATION_PERIOD = re.compile(r"\b(Gov|Sen|Rep|Lt|Gen|Col|Dr|Mr|Mrs|Ms|St|Jr|
 
 # Reported speech that is not a government act: proposals, hopes, others' demands, conditionals.
 NOT_AN_ACTION = re.compile(
-    r"\b(?:could|might|should|may)\s+(?:consider|sign|issue|file|deploy|send|launch|sue|pass|adopt|vote|act)\b|\bwould\s+(?:consider|weigh)\b"
+    r"\b(?:could|might|should|may)\s+(?!not\b)\w+|\bwould\s+(?:consider|weigh)\b"
+    r"|\b(?:has|have|had)\s+(?:\w+\s+){0,3}to\s+(?:sign|veto|decide|act)\b|\bsign\s+or\s+veto\b"
     r"|\b(?:will|to)\s+(?:consider|weigh|debate|review|study|discuss|take\s+up)\b"
     r"|\b(?:bring|introduce|present|file|draft)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:proposal|bill|ordinance|resolution)\b"
     r"|\bis\s+expected\s+to\b|\bare\s+expected\s+to\b|\bhas\s+not\s+(?:yet\s+)?(?:signed|filed|issued|decided)\b"
@@ -102,13 +107,13 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("federal", "secretary", rf"\b(?:Homeland\s+Security|Defense|War|Border)\s+(?:Secretary|Czar|czar)\s+{_NAME}|\b(?:U\.S\.\s+)?Attorney\s+General\s+Pam\s+Bondi|\bU\.S\.\s+Attorney\s+General\s+{_NAME}|\bSecretary\s+{_NAME}|\bU\.S\.\s+Attorney\s+{_NAME}|\bacting\s+ICE\s+Director\s+{_NAME}|\bICE\s+(?:Director|director|Acting\s+Director)\s+{_NAME}"),
         ("federal", "agency", r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b|\bHomeland\s+Security\b"),
         ("state", "governor", rf"\b(?:Gov\.|Governor|Lt\.\s+Gov\.)\s+{_NAME}|\bthe\s+governor\b|\b[A-Z][a-z]+\s+governor\b"),
-        ("state", "legislature", r"\b(?:General\s+Assembly|[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|[Ss]tate\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:the\s+state\b|state\s+officials|state\s+police))"),
+        ("state", "legislature", r"\b(?:General\s+Assembly|[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|(?:[A-Z][a-z]+\s+)?(?:lawmakers|legislators)\b|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|[Ss]tate\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:the\s+state\b|state\s+officials|state\s+police))"),
         ("state", "attorney-general", rf"\b(?:state\s+|[A-Z][a-z]+\s+)?Attorney\s+General(?:\s+{_NAME})?|\bstate\s+attorney\s+general\b|(?i:\bthe\s+attorney\s+general\b)"),
-        ("county", "county", rf"\b(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council)|Board\s+of\s+(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|(?i:sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b))"),
+        ("county", "county", rf"\b(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|(?:Attorney|Manager|Administrator)(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council)|Board\s+of\s+(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|(?i:sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b))"),
         ("city", "mayor", rf"\bMayor\s+{_NAME}|(?i:\bthe\s+mayor\b|\bmayor's\s+office\b)|\b[A-Z][a-z]+\s+mayor\b"),
         ("city", "council", r"\b(?:City\s+Council|city\s+council|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)"),
         ("city", "police", rf"\b(?:[A-Z][a-z]+\s+)?Police\s+Department\b|\bpolice\s+department\b|\bPolice\s+(?:Superintendent|Chief|Commissioner)\s+{_NAME}|\bpolice\s+(?:chief|superintendent|commissioner)\b"),
-        ("city", "city", rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bCity\s+(?:Solicitor|Attorney)\s+{_NAME}|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)"),
+        ("city", "city", rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bCity\s+(?:Solicitor|Attorney|Manager|Administrator)(?:\s+{_NAME})?|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)"),
     )
 )  # fmt: skip
 
