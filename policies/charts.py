@@ -147,10 +147,13 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
         plot_bgcolor="white",
         legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
                     yanchor="top", y=-0.22, x=0, groupclick="toggleitem"),
+        legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
     )
-    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows))
+    # Level tick labels, never rotated: rotated dates would run into the footer under the axis.
+    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows),
+                     tickangle=0, nticks=7)  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True)
     return fig
 
@@ -208,15 +211,14 @@ def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filter
 
 
 def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
-    """Legend-only grey markers naming each action type's symbol."""
+    """Legend-only grey markers naming each action type's symbol, in a second legend (one line, not a column)."""
     symbols = type_symbols(store)
     type_labels = labels(store.action_types)
     for t in [t for t in store.action_types["id"] if t in set(rows["action_type"])]:
         fig.add_trace(
             go.Scatter(
                 x=[None], y=[None], mode="markers", name=plot_text(type_labels.get(t, t)), legendgroup="types",
-                legendgrouptitle=dict(text="Action type"), marker=dict(size=11, color="#555555", symbol=symbols[t]),
-                hoverinfo="skip",
+                legend="legend2", marker=dict(size=11, color="#555555", symbol=symbols[t]), hoverinfo="skip",
             )
         )  # fmt: skip
 
@@ -326,87 +328,107 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
 
 FIGURES = ("timeline", "map", "counts")
 TITLES = {
-    "timeline": "Government actions on immigration enforcement, by place and date",
-    "map": "Where government actions on immigration enforcement were taken or aimed",
-    "counts": "Government actions on immigration enforcement, counted by {by}",
+    "timeline": "Government actions on immigration enforcement, by date",
+    "map": "Places with government actions on immigration enforcement",
+    "counts": "Actions on immigration enforcement per {by}",
 }
-IMAGE_WIDTH = 1280  # a downloaded image's layout width in px; IMAGE_SCALE renders it 1920 px wide for slides
+IMAGE_WIDTH = 1280  # a downloaded image's layout width in px; IMAGE_SCALE renders it 1920 px wide, for slides
 IMAGE_SCALE = 1.5
 # Text sizes (px) of title, subtitle and footer; presenter mode reads from the back of a room.
 TEXT_SIZES = {False: (22, 15, 12), True: (32, 21, 15)}
-# Characters per line: plotly never wraps text, so long subtitles and footers are broken in Python. Sized for
-# the narrowest place a chart is drawn (the app's chart column, ~800 px); wider images keep short lines.
-WRAP = {False: (105, 130), True: (100, 150)}
-LINE = 1.3  # line height in em
+# Characters per line of title, subtitle and footer: plotly never wraps text, so it is broken in Python, for the
+# narrowest place a chart is drawn (the app's chart column, ~750 px; full width in presenter mode).
+WRAP = {False: (60, 95, 125), True: (70, 105, 150)}
+LEGEND_WIDTH = {False: 620, True: 1100}
+LINE = 1.3  # line height, in font sizes
+PAD = 12
 
 
 def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, options: dict | None = None,
            base: str | None = None) -> go.Figure:  # fmt: skip
-    """The chart of `page` (timeline, map, counts) with its provenance drawn in: the app, the downloaded images
+    """The chart of `page` (timeline, map or counts) with its provenance drawn in: the app, its image downloads
     and the `chart` command all show this figure."""
     options = options or {}
-    build = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[page]
-    fig = build(store, frame, filters, options)
+    big = share.presenting(options)
+    fig = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[page](store, frame, filters, options)
+    if frame.empty:
+        plot_height, axis_room = 200, 0
+    elif page == "timeline":
+        rows = len(fig.layout.yaxis.categoryarray or ())
+        plot_height, axis_room = rows * (56 if big else 42) + 40, 30 if big else 26
+    elif page == "map":
+        plot_height, axis_room = (620 if big else 500), 0
+    else:
+        plot_height, axis_room = len(fig.data[0].y) * (34 if big else 26) + 20, 0
     title = TITLES[page].format(by="topic" if options.get("by") == "topic" else "jurisdiction")
     link_page = "timeline" if page == "counts" else page  # the counts are drawn beside the timeline
-    return with_provenance(fig, title, share.caption(store, frame, filters, link_page, options, base), share.presenting(options))
+    caption = share.caption(store, frame, filters, link_page, options, base)
+    return with_provenance(fig, title, caption, plot_height, big, axis_room)
 
 
-def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], present: bool = False) -> go.Figure:
-    """Title and subtitle above the plot, the legend under them, sources, as-of date and permalink below.
+def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_height: float, present: bool = False,
+                    axis_room: float = 0) -> go.Figure:  # fmt: skip
+    """Title and subtitle above the plot, the legends under them, as-of date, sources and permalink below it.
 
-    Everything is in the figure (layout title, legend, one annotation), so it survives a download. Positions
-    are in pixels from the figure's edges: the plot area keeps its height and the figure grows around it.
+    All of it is in the figure (layout title, legends, one annotation), so it survives a download. Positions are
+    pixels from the figure's edges: the figure is as tall as its text plus `plot_height`, and the footer is placed
+    from the bottom margin, which `axis_room` keeps clear of tick labels.
     """
     title_size, sub_size, foot_size = TEXT_SIZES[present]
-    sub_wrap, foot_wrap = WRAP[present]
+    title_wrap, sub_wrap, foot_wrap = WRAP[present]
+    title = plot_lines(title, title_wrap)
     subtitle = plot_lines(caption["subtitle"], sub_wrap)
     footer = "<br>".join([
-        plot_lines(f"{caption['sources']} · {caption['as_of']} · {share.APP_NAME}", foot_wrap),
-        url_lines(caption["permalink"], foot_wrap),
+        plot_lines(f"{caption['as_of']} · {caption['sources']}", foot_wrap),
+        url_lines(f"{share.APP_NAME}: {caption['permalink']}", foot_wrap),
     ])  # fmt: skip
-    sub_lines, foot_lines = subtitle.count("<br>") + 1, footer.count("<br>") + 1
-    pad = 14
-    header = pad + title_size * LINE + 0.5 * sub_size + sub_lines * sub_size * LINE + 12
-    footer_height = foot_lines * foot_size * LINE + 2 * pad
-    margin = fig.layout.margin
-    top, bottom = margin.t or 0, margin.b or 0
-    has_legend = fig.layout.showlegend is not False and any(t.showlegend is not False for t in fig.data)
-    # The legend sits under the subtitle: plotly reserves its height above the plot, however many lines it wraps to.
-    legend_room = (legend_rows(fig, present) * (LINE + 0.4) * (title_size * 0.7)) if has_legend else 0
-    height = (fig.layout.height or 450) + header + footer_height + legend_room
+    header = PAD + (title.count("<br>") + 1) * title_size * LINE + 0.6 * sub_size + (subtitle.count("<br>") + 1) * sub_size * LINE + PAD
+    legend_tops, y = {}, header
+    for name in legend_names(fig):
+        legend_tops[name] = y
+        y += legend_rows(fig, name, present) * (PRESENT_FONT_SIZE if present else FONT["size"]) * 1.9
+    top = y + (PAD if legend_tops else 0)
+    bottom = axis_room + (footer.count("<br>") + 1) * foot_size * LINE + 2 * PAD
+    height = round(top + plot_height + bottom)
     fig.update_layout(
-        height=round(height),
-        margin=dict(t=round(header + legend_room + top), b=round(bottom + footer_height)),
+        height=height,
+        margin=dict(t=round(top), b=round(bottom)),
         title=dict(
-            text=f"<b>{plot_text(title)}</b>", x=0, xref="paper", xanchor="left", y=1, yref="container",
-            yanchor="top", pad=dict(t=pad), font=dict(size=title_size, color="#1b1b1b"),
+            text=f"<b>{title}</b>", x=0, xref="paper", xanchor="left", y=1, yref="container",
+            yanchor="top", pad=dict(t=PAD), font=dict(size=title_size, color="#1b1b1b"),
             subtitle=dict(text=subtitle, font=dict(size=sub_size, color="#444444")),
         ),
     )  # fmt: skip
-    if has_legend:
-        fig.update_layout(legend=dict(orientation="h", x=0, xref="paper", xanchor="left", y=1 - header / height,
-                                      yref="container", yanchor="top"))  # fmt: skip
+    for name, legend_top in legend_tops.items():
+        # Container coordinates: plotly reserves each legend's real height above the plot, however it wraps.
+        fig.update_layout({name: dict(orientation="h", x=0, xref="paper", xanchor="left", y=1 - legend_top / height,
+                                      yref="container", yanchor="top")})  # fmt: skip
     fig.add_annotation(
         text=footer, name="provenance", showarrow=False, align="left", xref="paper", x=0, xanchor="left",
-        yref="paper", y=0, yanchor="bottom", yshift=-(bottom + footer_height - pad),
-        font=dict(size=foot_size, color="#555555"),
+        yref="paper", y=0, yanchor="bottom", yshift=-(bottom - PAD), font=dict(size=foot_size, color="#555555"),
     )  # fmt: skip
     return fig
 
 
-def legend_rows(fig: go.Figure, present: bool = False, width: int = 800) -> int:
-    """How many lines a horizontal legend wraps to at `width` px, roughly (room is reserved for it)."""
+def legend_names(fig: go.Figure) -> list[str]:
+    """The legends a figure draws ('legend', 'legend2', ...), in order."""
+    if fig.layout.showlegend is False:
+        return []
+    names = {t.legend or "legend" for t in fig.data if t.showlegend is not False and t.name}
+    return sorted(names, key=lambda n: int(n[6:] or 1))
+
+
+def legend_rows(fig: go.Figure, name: str = "legend", present: bool = False) -> int:
+    """How many lines a horizontal legend wraps to at LEGEND_WIDTH, roughly (room is reserved for it)."""
     size = PRESENT_FONT_SIZE if present else FONT["size"]
-    names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
-    titles = {t.legendgrouptitle.text for t in fig.data if t.legendgrouptitle and t.legendgrouptitle.text}
-    chars = sum(len(n) for n in names) + sum(len(t) for t in titles) + 12
-    used = chars * size * 0.55 + (len(names) + len(titles)) * (size * 3.2)
-    return max(1, int(np.ceil(used / width)))
+    names = [t.name for t in fig.data if (t.legend or "legend") == name and t.showlegend is not False and t.name]
+    legend_title = fig.layout[name].title.text or ""
+    used = (sum(len(n) for n in names) + len(legend_title)) * size * 0.55 + len(names) * size * 3.3
+    return max(1, int(np.ceil(used / LEGEND_WIDTH[present])))
 
 
 def image_options(fig: go.Figure, name: str, fmt: str = "png") -> dict:
-    """plotly's toImageButtonOptions for a figure: `fmt` (png or svg), at slide resolution, named after the view."""
+    """plotly's toImageButtonOptions: PNG (1920 px wide, for slides) or SVG, the figure's height, named after the view."""
     return {"format": fmt if fmt in ("png", "svg") else "png", "filename": name, "width": IMAGE_WIDTH,
             "height": int(fig.layout.height or 600), "scale": IMAGE_SCALE}  # fmt: skip
 

@@ -134,6 +134,16 @@ def test_non_utf8_text_is_read_with_a_fallback_and_a_warning() -> None:
     assert any("not valid UTF-8" in w for w in article.warnings)
 
 
+def test_utf16_text_with_a_byte_order_mark_is_read_and_said() -> None:
+    article = parse_article("Mayor Ana Pike signed an executive order.".encode("utf-16"), "a.txt")
+    assert article.text.startswith("Mayor Ana Pike") and any("UTF-16" in w for w in article.warnings)
+
+
+def test_pasted_text_has_the_same_size_limit_as_a_file() -> None:
+    with pytest.raises(ArticleError, match="too large for an article"):
+        parse_article("The mayor signed. " * 200_000, "pasted text")
+
+
 # --- actions ------------------------------------------------------------------------------------
 
 
@@ -173,6 +183,34 @@ def test_a_day_after_is_resolved_against_the_other_event() -> None:
     )
     order = _one(extract(text, "a.txt"), "executive-order")
     assert (order.date, order.date_text) == (dt.date(2025, 8, 31), "a day after")
+
+
+def test_an_opening_after_clause_dates_the_act_that_follows_it() -> None:
+    text = (
+        "date 2025-10-22\nFederal agents launched Operation River Gate on Saturday in Charlotte, N.C. "
+        "A day after the operation began, Sheriff Tom Okafor of Mecklenburg County sent a directive telling deputies "
+        "not to hold anyone for ICE."
+    )
+    directive = _one(extract(text, "a.txt"), "agency-directive")
+    assert (directive.jurisdiction.level, directive.date) == ("county", dt.date(2025, 10, 19))
+
+
+def test_an_act_dated_from_one_the_article_dates_later() -> None:
+    text = (
+        "date 2026-06-08\nIn a complaint filed three days after Varga signed the measure, the Justice Department "
+        "sued Illinois over its new privacy law. The law was signed by Gov. Celeste Varga of Illinois on June 2."
+    )
+    suit = _one(extract(text, "a.txt"), "lawsuit")
+    assert (suit.jurisdiction.id, suit.date) == ("us", dt.date(2026, 6, 5))
+
+
+def test_two_officials_of_one_government_make_two_announcements() -> None:
+    text = (
+        "date 2025-09-01\nHomeland Security Secretary Rita Vale announced on Sunday that the agency plans to add "
+        "agents in Denver, Colo. President Trump warned the mayor in a post to act quickly \"or we're coming.\""
+    )
+    announcements = [d for d in extract(text, "a.txt").actions if d.action_type == "announcement"]
+    assert sorted(d.actor.text for d in announcements) == ["Homeland Security Secretary Rita Vale", "President Trump"]
 
 
 def test_several_governments_in_one_sentence_are_several_actions() -> None:

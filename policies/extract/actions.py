@@ -19,10 +19,20 @@ from .places import FEDERAL, Mention, Place, find_places, state, state_names
 
 BINDING = {"executive-order", "law", "court-order", "agency-directive"}
 PROVISION_WINDOW = 4  # sentences after a binding act that may still describe what it requires
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Gov|Sen|Rep|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Supt|Atty|Dept|Gov't|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sep|Sept|Oct|Nov|Dec|Ill|Calif|Mass|Wash|Ore|Colo|Ariz|Fla|Minn|Mich|Wis|Tenn|Penn|Conn|Ky|La|Md|Mo|Neb|Nev|Okla|"
-    r"Va|Vt|Ala|Ark|Del|Ga|Ind|Kan|Miss|Mont|Wyo|vs|Inc|Co|Corp|etc)|\b[A-Z]|U\.S|D\.C)\.$"
+# A period after these never ends a sentence ("Gov. Hale", "Oct. 6", "J. Smith").
+_TITLE_ABBREVIATIONS = re.compile(
+    r"\b(?:Gov|Sen|Rep|Lt|Gen|Col|Capt|Sgt|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Supt|Atty|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|vs|Inc|Co|Corp|(?<![A-Z]\.)[A-Z])\.$"
+)
+# A period after a place abbreviation ends a sentence after "City, ST." or before a usual sentence opener
+# ("... in Charlotte, N.C. A day after ...", but "U.S. District Judge").
+_PLACE_ABBREVIATIONS = re.compile(
+    r"\b(?:Ill|Calif|Mass|Wash|Ore|Colo|Ariz|Fla|Minn|Mich|Wis|Tenn|Penn|Conn|Ky|La|Md|Mo|Neb|Nev|Okla|Va|Vt|Ala|"
+    r"Ark|Del|Ga|Ind|Kan|Miss|Mont|Wyo|etc|U\.S|D\.C|N\.[CYJHM]|S\.[CD]|W\.Va|R\.I|N\.D)\.$"
+)
+_OPENERS = re.compile(
+    r"(?:A|An|The|In|On|At|But|And|He|She|It|They|We|This|That|Federal|State|City|County|After|Before|Since|"
+    r"Last|Earlier|Officials|Under|Some|Many|Critics|Supporters)\b"
 )
 
 
@@ -119,7 +129,10 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
         start = 0
         for match in re.finditer(r"[.!?][\"”’')]*\s+(?=[\"“‘(<\[]?[A-Z0-9<])", paragraph):
             head = paragraph[start : match.start() + 1]
-            if _ABBREVIATIONS.search(head):
+            if _TITLE_ABBREVIATIONS.search(head):
+                continue
+            after_city = re.search(r",\s+\S+$", head)  # "Denver, Colo." closes its phrase
+            if _PLACE_ABBREVIATIONS.search(head) and not (after_city or _OPENERS.match(paragraph, match.end())):
                 continue
             _add(sentences, paragraph, start, match.end(), pos, para_no)
             start = match.end()
@@ -144,8 +157,12 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
     pending: dict[str, tuple[Sentence, When]] = {}
     for s in sentences:
         actors = _actors(s, ctx)
-        for trigger in _triggers(s.text):
-            new = _drafts(s, trigger, actors, ctx)
+        for candidates in _triggers(s.text):
+            trigger, new = candidates[0], []
+            for trigger in candidates:
+                new = _drafts(s, trigger, actors, ctx)
+                if new:
+                    break
             if not new:  # "... announced on Sunday" with its subject cut off: the date may serve the next mention
                 pending[trigger.kind] = (s, _date_for(s, trigger, ctx))
             for draft in new:
@@ -362,10 +379,13 @@ def _quoted(text: str, pos: int) -> bool:
 # --- what and when --------------------------------------------------------------------------------
 
 
-def _triggers(text: str) -> list[Trigger]:
-    """(action type, event, position of its verb) per type found; an announcement yields to a specific type,
-    and an act only promised ("will sign an order") is the announcement of a plan."""
-    found: dict[str, Trigger] = {}
+def _triggers(text: str) -> list[list[Trigger]]:
+    """Per action type found, its candidate phrasings in order (the caller takes the first that names an actor).
+
+    An announcement yields to a specific type, and an act only promised ("will sign an order") is the
+    announcement of a plan.
+    """
+    found: dict[str, list[Trigger]] = {}
     attributed = bool(lexicon.ATTRIBUTION.search(text))
     text = masked(text)
     for kind, event, pattern in lexicon.TRIGGERS:
@@ -377,15 +397,14 @@ def _triggers(text: str) -> list[Trigger]:
             continue
         if kind != "announcement" and lexicon.FUTURE.search(text[: match.start()]):
             kind, event = lexicon.AS_PLANNED[kind], ("threatened" if kind in ("lawsuit", "deployment") else "announced")
-        if kind not in found:
-            found[kind] = Trigger(kind, event, match.start(), match.end())
+        found.setdefault(kind, []).append(Trigger(kind, event, match.start(), match.end()))
     if "announcement" in found and found.keys() & lexicon.SPECIFIC_OVER_ANNOUNCEMENT:
         del found["announcement"]
     if "agency-directive" in found and found.keys() & {"executive-order", "law", "court-order"}:
         del found["agency-directive"]  # "signed the order, ... guidance": one act, the order
-    if "court-order" in found and "lawsuit" in found and found["lawsuit"].event != "filed":
+    if "court-order" in found and "lawsuit" in found and all(t.event != "filed" for t in found["lawsuit"]):
         del found["lawsuit"]
-    return sorted(found.values(), key=lambda t: t.start)
+    return sorted((sorted(c, key=lambda t: t.start) for c in found.values()), key=lambda c: c[0].start)
 
 
 def masked(text: str) -> str:
@@ -446,12 +465,11 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context) -> When:
 def _offset_date(s: Sentence, offset: DateMention, trigger: Trigger, ctx: Context) -> When | None:
     """"A came a day after B": dates B from A when the act is B, or A from B when the act is A.
 
-    The "after" clause runs to the next comma when it opens the sentence ("A day after the raid, the mayor
-    signed ..."), else to the end ("Her comments came a day after the mayor signed ...").
+    The "after" clause runs to the next comma ("A day after the raid, the mayor signed ...") or to the end
+    ("Her comments came a day after the mayor signed ...").
     """
-    fronted = not s.text[: offset.start].strip(" ,\"“")
     comma = s.text.find(", ", offset.end)
-    clause_end = comma if fronted and comma > 0 else len(s.text)
+    clause_end = comma if comma > 0 else len(s.text)
     words = " ".join(s.text[offset.end : clause_end].split()[:6])
     main = s.text[:offset.start] + " " * (clause_end - offset.start) + s.text[clause_end:]
     if offset.end <= trigger.start < clause_end:  # the act is B: count back from A
