@@ -1,10 +1,8 @@
 """The local-policy tracker dashboard: `streamlit run dashboard.py` (pages live in policies/ui)."""
 
-from importlib.util import find_spec
-
 import streamlit as st
 
-from policies.ui import about, map as map_page, requirements, sources, state, timeline
+from policies.ui import about, add_article, map as map_page, requirements, sources, state, timeline
 
 st.set_page_config(page_title="Local-policy tracker", page_icon=":material/map:", layout="wide")
 
@@ -14,11 +12,8 @@ PAGES = {
     "map": st.Page(map_page.render, title="Map", url_path="map", icon=":material/map:"),
     "sources": st.Page(sources.render, title="Sources", url_path="sources", icon=":material/newspaper:"),
     "about": st.Page(about.render, title="About", url_path="about", icon=":material/info:"),
+    "add": st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:"),
 }
-if find_spec("policies.ui.add_article"):  # the Add from article page ships with policies.extract
-    from policies.ui import add_article
-
-    PAGES["add"] = st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:")
 st.session_state["_pages"] = PAGES
 navigation = st.navigation(list(PAGES.values()), position="sidebar")
 state.prepare()  # before the page: the sidebar filters then keep their state across pages
