@@ -14,6 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+
+def slugify(text: str) -> str:
+    """Text as an id fragment: "Cook County" -> "cook-county"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 Level = Literal["federal", "state", "county", "city"]
 Precision = Literal["day", "week", "month"]
 Requirement = Literal["requires", "prohibits", "urges", "permits"]

@@ -1,4 +1,4 @@
-"""Read one YAML file safely (PyYAML's C loader) and remember the line of every field.
+"""Read one YAML file safely (PyYAML's C loader) and remember the line of every field; write YAML plainly.
 
 Duplicate keys, which YAML tolerates and PyYAML resolves silently by keeping the last, are
 reported as problems so that nothing a curator wrote disappears without a word.
@@ -12,8 +12,10 @@ from pathlib import Path
 import yaml
 
 try:
+    from yaml import CSafeDumper as _BaseDumper
     from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 
@@ -27,6 +29,18 @@ Loader.yaml_implicit_resolvers = {
 }
 
 from .problems import Problem, field_path
+
+
+class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+    """Safe dumper that writes a repeated value twice rather than as a YAML anchor a curator must decode."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump(data: object) -> str:
+    """Records and codebooks as a curator writes them: keys in the schema's order, no anchors, UTF-8."""
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
 
 MAX_BYTES = 1_000_000  # a record is a page of text; anything this large is not a record
 Path_ = tuple[object, ...]

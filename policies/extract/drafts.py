@@ -13,23 +13,12 @@ import re
 from collections.abc import Mapping
 
 import pandas as pd
-import yaml
 
 from . import Extraction
 from .actions import Draft
-from .places import Place, slug
-
-try:
-    from yaml import CSafeDumper as _Base
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeDumper as _Base  # type: ignore[assignment]
-
-
-class Dumper(_Base):  # type: ignore[misc,valid-type]
-    """Safe dumper that writes a repeated date twice rather than as a YAML anchor a curator must decode."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
+from ..model import slugify as slug
+from ..yamlfile import dump
+from .places import Place
 
 MAX_QUOTE = 600  # the schema's limit; a longer sentence is cut, still a verbatim run of the article
 TYPE_WORDS = {
@@ -183,6 +172,6 @@ def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.dat
         header += [f"#   - {{id: {i}, name: {n!r}, level: {lvl}" + (f", state: {st}" if st else "") + "}" for i, n, lvl, st in new_places]
     for w in extraction.warnings:
         header.append(f"# warning: {w}")
-    docs = [yaml.dump(r, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110) for r in records]
+    docs = [dump(r) for r in records]
     return "\n".join(header) + "\n" + "".join(f"---\n{doc}" for doc in docs)
 

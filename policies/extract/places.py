@@ -14,6 +14,7 @@ from functools import lru_cache
 import us
 
 from .. import gazetteer
+from ..model import slugify as slug
 
 MIN_POPULATION = 100_000  # smaller cities only count when the text names their state too ("Elgin, Ill.")
 
@@ -24,10 +25,6 @@ class Place:
     name: str
     level: str  # federal | state | county | city
     state: str | None = None  # USPS code
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 FEDERAL = Place("us", "United States (federal government)", "federal")
