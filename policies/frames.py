@@ -14,8 +14,23 @@ LIST_SEP = ", "
 
 
 def build(actions: list[Action], files: dict[str, str], books: dict[str, list], sources: list[Source]) -> dict:
-    jurisdictions = _jurisdictions(books["jurisdictions"])
-    statuses = _frame(books["statuses"], ["id", "label", "definition", "from_event", "in_force"])
+    """Every frame of the store: the codebooks' and the actions'."""
+    codebooks = codebook_frames(books, sources)
+    return codebooks | action_frames(actions, files, codebooks["jurisdictions"], codebooks["statuses"])
+
+
+def codebook_frames(books: dict[str, list], sources: list[Source]) -> dict:
+    return {
+        "sources": _frame(sources, ["id", "outlet", "title", "url", "published", "published_note", "seed", "quotable"]),
+        "jurisdictions": _jurisdictions(books["jurisdictions"]),
+        "topic_codebook": _frame(books["topics"], ["id", "label", "definition", "requirement_topic"]),
+        "action_types": _frame(books["action_types"], ["id", "label", "definition"]),
+        "statuses": _frame(books["statuses"], ["id", "label", "definition", "from_event", "in_force"]),
+    }
+
+
+def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: pd.DataFrame, statuses: pd.DataFrame) -> dict:
+    """The frames made from records; each has an action id column (`id` or `action_id`), so they concatenate."""
     events = pd.DataFrame(
         [
             {
@@ -87,11 +102,6 @@ def build(actions: list[Action], files: dict[str, str], books: dict[str, list], 
             ],
             columns=["action_id", "about", "sources", "description"],
         ),
-        "sources": _frame(sources, ["id", "outlet", "title", "url", "published", "published_note", "seed", "quotable"]),
-        "jurisdictions": jurisdictions,
-        "topic_codebook": _frame(books["topics"], ["id", "label", "definition", "requirement_topic"]),
-        "action_types": _frame(books["action_types"], ["id", "label", "definition"]),
-        "statuses": statuses,
     }
 
 

@@ -18,6 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
@@ -25,7 +28,7 @@ from . import frames
 from .model import Action, ActionTypeEntry, Jurisdiction, Source, Status, Topic
 from .problems import Problem
 from .validate import Codebooks, Parsed, check_record, dangling_links, duplicate_ids, link_cycles, read_texts
-from .yamlfile import YamlFile, read_yaml
+from .yamlfile import REGISTRY_MAX_BYTES, YamlFile, fast_read, read_yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
@@ -185,50 +188,134 @@ def _build(
             problems.append(Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}"))
 
     action_files = [name for name in blobs if name.startswith("actions/")]
+    codebook_part = frames.codebook_frames(books, sources)
     for name in blobs:
         if not name.startswith("actions/") and name not in {"sources.yaml"} | {f"codebooks/{n}.yaml" for n in CODEBOOKS}:
             problems.append(Problem(name, None, "", "not part of the data layout (actions/, codebooks/, sources.yaml); ignored", "warning"))
 
-    parsed: list[Parsed] = []
-    for i, name in enumerate(action_files):
-        if progress and i % 500 == 0:
-            progress(i, len(action_files))
-        rec = _parse_action(name, blobs[name], problems)
-        if rec is not None:
-            parsed.append(rec)
-    if progress:
-        progress(len(action_files), len(action_files))
-
+    parsed, chunk_frames = _parse_actions(
+        [(name, blobs[name]) for name in action_files], codebooks, texts, codebook_part, problems, progress
+    )
+    for rec in parsed:  # lines for the rules across records are found from the bytes, if a problem needs one
+        rec.file.raw = blobs[rec.file.display]
     dup_ids, dup_problems = duplicate_ids(parsed)
     problems += dup_problems
     # A record that failed to parse still exists: links to it are not "dangling".
     known = {rec.action.id for rec in parsed} | {Path(name).stem for name in action_files}
     problems += dangling_links(parsed, known)
     problems += link_cycles(parsed)
-    for rec in parsed:
-        problems += check_record(rec, codebooks, texts)
-        if rec.action.draft:
-            problems.append(rec.file.problem(("draft",), "draft record: not shown until a curator reviews it and removes draft", "warning", rec.action.id))
-
-    failed = {p.record for p in problems if p.severity == "error" and p.record}
-    valid = [rec for rec in parsed if rec.action.id not in failed | dup_ids and not rec.action.draft]
-    files_by_id = {rec.action.id: rec.file.display for rec in valid}
-    built = frames.build([rec.action for rec in valid], files_by_id, books, sources)
-    as_of = max((rec.action.last_verified for rec in valid), default=None)
+    dropped = {p.record for p in problems if p.severity == "error" and p.record} | dup_ids
+    action_part = {name: _without(pd.concat(parts, ignore_index=True), dropped) for name, parts in chunk_frames.items()}
+    last_verified = action_part["actions"]["last_verified"]
     return Store(
-        **built,
+        **codebook_part,
+        **action_part,
         problems=tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))),
         fingerprint=key,
         files=len(blobs),
-        as_of=as_of,
+        as_of=last_verified.max().date() if len(last_verified) else None,
     )
+
+
+# --- records, in chunks (in worker processes for large trees) --------------------------------------
+
+PARALLEL_FROM = 4_000  # action files; below this, starting processes costs more than it saves
+CHUNK = 1_000
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the rules across records read of a record: its id, its links and whether it is a draft."""
+
+    id: str
+    related: tuple
+    draft: bool
+
+
+_WORKER: dict = {}
+
+
+def _parse_actions(
+    items: list[tuple[str, bytes]],
+    codebooks: Codebooks,
+    texts: dict[str, str] | None,
+    codebook_part: dict[str, pd.DataFrame],
+    problems: list[Problem],
+    progress: Progress | None,
+) -> tuple[list[Parsed], dict[str, list[pd.DataFrame]]]:
+    """Parse, check and flatten every record, chunk by chunk; the same code in-process or in workers."""
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)] or [[]]
+    context = (codebooks, texts, codebook_part["jurisdictions"], codebook_part["statuses"])
+    workers = min(os.cpu_count() or 1, 4)
+    if len(items) >= PARALLEL_FROM and workers > 1:
+        # spawn, not fork: the dashboard's server process has threads, and a forked copy of their locks can hang.
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=context) as pool:
+            results = _with_progress(pool.map(_parse_chunk, chunks), len(items), progress)
+    else:
+        _init_worker(*context)
+        results = _with_progress(map(_parse_chunk, chunks), len(items), progress)
+    parsed: list[Parsed] = []
+    chunk_frames: dict[str, list[pd.DataFrame]] = {}
+    for chunk_parsed, chunk_problems, part in results:
+        parsed += chunk_parsed
+        problems += chunk_problems
+        for name, frame in part.items():
+            chunk_frames.setdefault(name, []).append(frame)
+    return parsed, chunk_frames
+
+
+def _with_progress(results, total: int, progress: Progress | None) -> list:
+    out = []
+    for result in results:  # map yields in order, as chunks finish
+        out.append(result)
+        if progress:
+            progress(min(total, CHUNK * len(out)), total)
+    return out
+
+
+def _init_worker(codebooks: Codebooks, texts, jurisdictions: pd.DataFrame, statuses: pd.DataFrame) -> None:
+    _WORKER.update(codebooks=codebooks, texts=texts, jurisdictions=jurisdictions, statuses=statuses)
+
+
+def _parse_chunk(items: list[tuple[str, bytes]]) -> tuple[list[Parsed], list[Problem], dict[str, pd.DataFrame]]:
+    """One chunk: its records' headers (for the rules across records), their problems, and their frames."""
+    problems: list[Problem] = []
+    headers: list[Parsed] = []
+    kept: list[Parsed] = []
+    for name, blob in items:
+        rec = _parse_action(name, blob, problems)
+        if rec is None:
+            continue
+        own = check_record(rec, _WORKER["codebooks"], _WORKER["texts"])
+        problems += own
+        if rec.action.draft:
+            problems.append(rec.file.problem(("draft",), "draft record: not shown until a curator reviews it and removes draft", "warning", rec.action.id))
+        elif not any(p.severity == "error" for p in own):
+            kept.append(rec)
+        header = Header(rec.action.id, tuple(rec.action.related), rec.action.draft)
+        headers.append(Parsed(action=header, file=_slim(rec.file), stem=rec.stem))  # type: ignore[arg-type]
+    files = {rec.action.id: rec.file.display for rec in kept}
+    part = frames.action_frames([rec.action for rec in kept], files, _WORKER["jurisdictions"], _WORKER["statuses"])
+    return headers, problems, part
+
+
+def _slim(f: YamlFile) -> YamlFile:
+    """The file without its data or bytes: the parent process has the bytes, should a line be needed."""
+    return YamlFile(path=f.path, display=f.display)
+
+
+def _without(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    if not ids or frame.empty:
+        return frame
+    column = "id" if "id" in frame.columns else "action_id"
+    return frame[~frame[column].isin(ids)].reset_index(drop=True)
 
 
 def _parse_list(blobs: dict[str, bytes], name: str, model: type[BaseModel], problems: list[Problem]) -> list:
     if name not in blobs:
         problems.append(Problem(name, None, "", "missing: the data folder must contain this file"))
         return []
-    f = read_yaml(Path(name), name, blobs[name])
+    f = read_yaml(Path(name), name, blobs[name], limit=REGISTRY_MAX_BYTES)
     problems += f.problems
     if f.data is None and not f.problems:
         f.data = []
@@ -252,7 +339,7 @@ def _parse_list(blobs: dict[str, bytes], name: str, model: type[BaseModel], prob
 
 
 def _parse_action(name: str, blob: bytes, problems: list[Problem]) -> Parsed | None:
-    f = read_yaml(Path(name), name, blob)
+    f = fast_read(Path(name), name, blob)
     stem = Path(name).stem
     if f.problems:
         problems += [_tag(p, stem) for p in f.problems]

@@ -44,3 +44,29 @@ def test_records_use_real_places_at_every_level_with_provisions_events_and_links
     assert len(loaded.provisions) > 0 and len(loaded.related) > 0
     assert set(loaded.events["type"]) >= {"signed", "effective", "filed", "announced", "challenged"}
     assert set(loaded.actions["date_precision"]) == {"day", "week", "month"}
+
+
+def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(tree: Path, tmp_path: Path, monkeypatch) -> None:
+    """Large trees are parsed in chunks by worker processes; the result must not depend on it, broken records
+    and the rules across records (duplicate ids, dangling links, line numbers) included."""
+    import shutil
+
+    broken = tmp_path / "data"
+    shutil.copytree(tree, broken)
+    first = sorted((broken / "actions").glob("*.yaml"))
+    (broken / "actions" / "zz-duplicate.yaml").write_text(first[0].read_text())  # same id, other file
+    (broken / "actions" / "zz-bad-yaml.yaml").write_text("id: zz-bad-yaml\ntitle: [unclosed\n")
+    (broken / "actions" / "zz-dup-key.yaml").write_text(first[1].read_text() + "title: again\n")
+    text = first[2].read_text()
+    (broken / "actions" / first[2].name).write_text(text + "related:\n- {type: responds-to, action: no-such-action}\n"
+                                                    if "related:" not in text else text.replace("action: ", "action: gone-", 1))  # fmt: skip
+    monkeypatch.setattr(store, "CHUNK", 60)
+    monkeypatch.setattr(store, "PARALLEL_FROM", 10**9)
+    serial = store.load(broken, use_cache=False)
+    monkeypatch.setattr(store, "PARALLEL_FROM", 0)
+    parallel = store.load(broken, use_cache=False)
+    assert serial.problems == parallel.problems and len(serial.errors) >= 4
+    assert all(p.line for p in serial.errors if "duplicate id" in p.message or "does not exist" in p.message)
+    for name in ("actions", "places", "topics", "provisions", "evidence", "events", "related"):
+        assert getattr(serial, name).equals(getattr(parallel, name)), name
+    assert len(serial.actions) == 400 - 2  # the original of the duplicated id, and the record with a dangling link
