@@ -28,7 +28,7 @@ from . import frames
 from .model import Action, ActionTypeEntry, Jurisdiction, Source, Status, Topic
 from .problems import Problem
 from .validate import Codebooks, Parsed, check_record, dangling_links, duplicate_ids, link_cycles, read_texts
-from .yamlfile import REGISTRY_MAX_BYTES, YamlFile, fast_read, read_yaml
+from .yamlfile import REGISTRY_MAX_BYTES, YamlFile, fast_read
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
@@ -104,11 +104,13 @@ def _list_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
     if not data_dir.is_dir():
         return [], [Problem(str(data_dir), None, "", "data folder not found")]
     root = data_dir.resolve()
+    found = []
+    for folder, subfolders, names in os.walk(data_dir):  # symlinked folders are listed, never entered
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(folder, name) for name in names if not name.startswith(".")]
     files = []
-    for path in sorted(data_dir.rglob("*")):
+    for path in sorted(found):
         rel = path.relative_to(data_dir).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(data_dir).parts) or path.is_dir():
-            continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             problems.append(Problem(rel, None, "", "symlink points outside the data folder; ignored"))
             continue
@@ -315,7 +317,7 @@ def _parse_list(blobs: dict[str, bytes], name: str, model: type[BaseModel], prob
     if name not in blobs:
         problems.append(Problem(name, None, "", "missing: the data folder must contain this file"))
         return []
-    f = read_yaml(Path(name), name, blobs[name], limit=REGISTRY_MAX_BYTES)
+    f = fast_read(Path(name), name, blobs[name], limit=REGISTRY_MAX_BYTES)
     problems += f.problems
     if f.data is None and not f.problems:
         f.data = []

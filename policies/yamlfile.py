@@ -61,7 +61,7 @@ class YamlFile:
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest known field on the way to `loc` (pydantic locations may go deeper than YAML)."""
         if self.raw is not None and not self.lines:
-            self.lines, self.raw = read_yaml(self.path, self.display, self.raw).lines, None
+            self.lines, self.raw = read_yaml(self.path, self.display, self.raw, limit=len(self.raw)).lines, None
         for end in range(len(loc), -1, -1):
             if loc[:end] in self.lines:
                 return self.lines[loc[:end]]
@@ -101,14 +101,14 @@ def _construct(node: yaml.Node) -> object:
     raise _Unusual
 
 
-def fast_read(path: Path, display: str, raw: bytes) -> YamlFile:
+def fast_read(path: Path, display: str, raw: bytes, limit: int = MAX_BYTES) -> YamlFile:
     """Like `read_yaml` for a well-formed file, at two thirds of the cost, and no lines until a problem needs one.
 
     Most records are fine, and walking every node for line numbers and PyYAML's generic constructor cost
     half of a cold load; anything unusual (binary, not UTF-8, invalid YAML, duplicate keys, YAML features
     records do not use) goes through `read_yaml` and its messages.
     """
-    if len(raw) <= MAX_BYTES and b"\x00" not in raw:
+    if len(raw) <= limit and b"\x00" not in raw:
         try:
             loader = Loader(raw.decode("utf-8"))
             try:
@@ -120,7 +120,7 @@ def fast_read(path: Path, display: str, raw: bytes) -> YamlFile:
             pass
         else:
             return YamlFile(path=path, display=display, data=data, raw=raw)
-    return read_yaml(path, display, raw)
+    return read_yaml(path, display, raw, limit)
 
 
 def read_yaml(path: Path, display: str | None = None, raw: bytes | None = None, limit: int = MAX_BYTES) -> YamlFile:
