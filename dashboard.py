@@ -15,6 +15,6 @@ PAGES = {
     "add": st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:"),
 }
 st.session_state["_pages"] = PAGES
-navigation = st.navigation(list(PAGES.values()), position="sidebar")
+navigation = st.navigation(list(PAGES.values()), position="hidden" if state.presenting() else "sidebar")
 state.prepare()  # before the page: the sidebar filters then keep their state across pages
 navigation.run()

@@ -147,19 +147,28 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
         plot_bgcolor="white",
         legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
                     yanchor="top", y=-0.22, x=0, groupclick="toggleitem"),
+        # The shapes' key: its own legend, in "normal" order (a legend group would stack its entries in a column).
         legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
     )
-    # Level tick labels, never rotated: rotated dates would run into the footer under the axis.
+    # Horizontal tick labels, never rotated: rotated dates would run into the footer under the axis.
+    ticks = _tick_font(options)
     fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows),
-                     tickangle=0, nticks=7)  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True)
+                     tickangle=0, nticks=7, tickfont=ticks)  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True,
+                     tickfont=ticks)  # fmt: skip
     return fig
 
 
 def _font(options: dict | None) -> dict:
     return FONT | {"size": PRESENT_FONT_SIZE} if share.presenting(options) else FONT
+
+
+def _tick_font(options: dict | None) -> dict:
+    """Axis labels in the body size and colour: Streamlit's chart theme would make them small and grey."""
+    font = _font(options)
+    return dict(size=font["size"], color=font["color"])
 
 
 def _clip(text: str, limit: int = 90) -> str:
@@ -211,7 +220,7 @@ def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filter
 
 
 def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
-    """Legend-only grey markers naming each action type's symbol, in a second legend (one line, not a column)."""
+    """Legend-only grey markers naming each action type's symbol, in the second legend."""
     symbols = type_symbols(store)
     type_labels = labels(store.action_types)
     for t in [t for t in store.action_types["id"] if t in set(rows["action_type"])]:
@@ -267,13 +276,18 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )  # fmt: skip
+    if by != "topic":  # a key to the colours (hidden in the app's narrow column; figure() shows it)
+        for level in [lv for lv in LEVELS if lv in set(table["level"])]:
+            fig.add_trace(go.Bar(x=[None], y=[None], name=level.capitalize(), marker_color=LEVEL_COLORS[level],
+                                 orientation="h", hoverinfo="skip"))  # fmt: skip
     fig.update_layout(
-        font=FONT, height=max(160, 40 + 26 * len(table)), margin=dict(l=10, r=30, t=30, b=10),
+        font=_font(options), height=max(160, 40 + 26 * len(table)), margin=dict(l=10, r=30, t=30, b=10),
         plot_bgcolor="white", title=dict(text="By jurisdiction" if by != "topic" else "By topic", font=dict(size=14)),
-        bargap=0.25,
+        bargap=0.25, showlegend=False, legend=dict(title=dict(text="Level"), orientation="h"),
     )  # fmt: skip
+    fig.data[0].showlegend = False
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True, ticklabelstandoff=6, tickfont=_tick_font(options))
     return fig
 
 
@@ -317,7 +331,7 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
         showcountries=True, countrycolor="#9a9a9a", showlakes=True, lakecolor="#dbe9f4", bgcolor="white",
     )  # fmt: skip
     fig.update_layout(
-        font=_font(options), height=640 if share.presenting(options) else 520, margin=dict(l=0, r=0, t=10, b=0),
+        font=_font(options), height=640 if share.presenting(options) else 520, margin=dict(l=10, r=10, t=10, b=0),
         showlegend=len(table) > 0, legend=dict(title=dict(text="Level"), orientation="h"),
     )  # fmt: skip
     fig.data[0].showlegend = False
@@ -329,19 +343,20 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
 FIGURES = ("timeline", "map", "counts")
 TITLES = {
     "timeline": "Government actions on immigration enforcement, by date",
-    "map": "Places with government actions on immigration enforcement",
-    "counts": "Actions on immigration enforcement per {by}",
+    "map": "Government actions on immigration enforcement, by place",
+    "counts": "Government actions on immigration enforcement, by {by}",
 }
-IMAGE_WIDTH = 1280  # a downloaded image's layout width in px; IMAGE_SCALE renders it 1920 px wide, for slides
-IMAGE_SCALE = 1.5
+# The width a figure is laid out for, in px: the app's main column in a 1440-px window (presenter mode: the whole
+# window). Images are this layout scaled to at least IMAGE_PX wide, so a download is what was on screen, sharp
+# enough for a slide; the `chart` command draws the same layout.
+WIDTH = {False: 960, True: 1360}
+IMAGE_PX = 1920
 # Text sizes (px) of title, subtitle and footer; presenter mode reads from the back of a room.
 TEXT_SIZES = {False: (22, 15, 12), True: (32, 21, 15)}
-# Characters per line of title, subtitle and footer: plotly never wraps text, so it is broken in Python, for the
-# narrowest place a chart is drawn (the app's chart column, ~750 px; full width in presenter mode).
-WRAP = {False: (60, 95, 125), True: (70, 105, 150)}
-LEGEND_WIDTH = {False: 620, True: 1100}
+CHAR = 0.52  # mean character width, in font sizes: plotly never wraps text, so lines are broken in Python
 LINE = 1.3  # line height, in font sizes
 PAD = 12
+INSET = {"timeline": 120, "counts": 120, "map": 20}  # px left of the plot (row labels): where text starts
 
 
 def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, options: dict | None = None,
@@ -355,44 +370,46 @@ def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, optio
         plot_height, axis_room = 200, 0
     elif page == "timeline":
         rows = len(fig.layout.yaxis.categoryarray or ())
-        plot_height, axis_room = rows * (56 if big else 42) + 40, 30 if big else 26
+        plot_height, axis_room = (max(380, rows * 64 + 50) if big else max(220, rows * 42 + 40)), 30 if big else 26
     elif page == "map":
         plot_height, axis_room = (620 if big else 500), 0
     else:
         plot_height, axis_room = len(fig.data[0].y) * (34 if big else 26) + 20, 0
+        fig.update_layout(showlegend=True)
     title = TITLES[page].format(by="topic" if options.get("by") == "topic" else "jurisdiction")
     link_page = "timeline" if page == "counts" else page  # the counts are drawn beside the timeline
     caption = share.caption(store, frame, filters, link_page, options, base)
-    return with_provenance(fig, title, caption, plot_height, big, axis_room)
+    return with_provenance(fig, title, caption, plot_height, big, axis_room, WIDTH[big] - INSET[page])
 
 
 def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_height: float, present: bool = False,
-                    axis_room: float = 0) -> go.Figure:  # fmt: skip
+                    axis_room: float = 0, text_width: float = 840) -> go.Figure:  # fmt: skip
     """Title and subtitle above the plot, the legends under them, as-of date, sources and permalink below it.
 
     All of it is in the figure (layout title, legends, one annotation), so it survives a download. Positions are
     pixels from the figure's edges: the figure is as tall as its text plus `plot_height`, and the footer is placed
-    from the bottom margin, which `axis_room` keeps clear of tick labels.
+    from the bottom margin, which `axis_room` keeps clear of tick labels. Text is wrapped to `text_width` px.
     """
     title_size, sub_size, foot_size = TEXT_SIZES[present]
-    title_wrap, sub_wrap, foot_wrap = WRAP[present]
-    title = plot_lines(title, title_wrap)
-    subtitle = plot_lines(caption["subtitle"], sub_wrap)
+    body = PRESENT_FONT_SIZE if present else FONT["size"]
+    title = plot_lines(title, int(text_width / (CHAR * title_size * 1.1)))  # bold
+    subtitle = plot_lines(caption["subtitle"], int(text_width / (CHAR * sub_size)))
+    foot_wrap = int(text_width / (CHAR * foot_size))
     footer = "<br>".join([
         plot_lines(f"{caption['as_of']} · {caption['sources']}", foot_wrap),
         url_lines(f"{share.APP_NAME}: {caption['permalink']}", foot_wrap),
     ])  # fmt: skip
-    header = PAD + (title.count("<br>") + 1) * title_size * LINE + 0.6 * sub_size + (subtitle.count("<br>") + 1) * sub_size * LINE + PAD
+    header = PAD + _lines(title) * title_size * LINE + 0.6 * sub_size + _lines(subtitle) * sub_size * LINE + PAD
     legend_tops, y = {}, header
     for name in legend_names(fig):
         legend_tops[name] = y
-        y += legend_rows(fig, name, present) * (PRESENT_FONT_SIZE if present else FONT["size"]) * 1.9
-    top = y + (PAD if legend_tops else 0)
-    bottom = axis_room + (footer.count("<br>") + 1) * foot_size * LINE + 2 * PAD
+        y += legend_rows(fig, name, present, text_width) * body * 2.2 + 8  # rows, and the legend's padding
+    top = round(y + (PAD if legend_tops else 0))
+    bottom = round(axis_room + _lines(footer) * foot_size * LINE + 2 * PAD)
     height = round(top + plot_height + bottom)
     fig.update_layout(
         height=height,
-        margin=dict(t=round(top), b=round(bottom)),
+        margin=dict(t=top, b=bottom),
         title=dict(
             text=f"<b>{title}</b>", x=0, xref="paper", xanchor="left", y=1, yref="container",
             yanchor="top", pad=dict(t=PAD), font=dict(size=title_size, color="#1b1b1b"),
@@ -401,13 +418,19 @@ def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_he
     )  # fmt: skip
     for name, legend_top in legend_tops.items():
         # Container coordinates: plotly reserves each legend's real height above the plot, however it wraps.
+        # The title goes left of the items, whatever a theme (Streamlit's) would do.
         fig.update_layout({name: dict(orientation="h", x=0, xref="paper", xanchor="left", y=1 - legend_top / height,
-                                      yref="container", yanchor="top")})  # fmt: skip
+                                      yref="container", yanchor="top", font=dict(size=body),
+                                      title=dict(side="left", font=dict(size=body, color=FONT["color"])))})  # fmt: skip
     fig.add_annotation(
         text=footer, name="provenance", showarrow=False, align="left", xref="paper", x=0, xanchor="left",
         yref="paper", y=0, yanchor="bottom", yshift=-(bottom - PAD), font=dict(size=foot_size, color="#555555"),
     )  # fmt: skip
     return fig
+
+
+def _lines(plot_string: str) -> int:
+    return plot_string.count("<br>") + 1
 
 
 def legend_names(fig: go.Figure) -> list[str]:
@@ -418,19 +441,36 @@ def legend_names(fig: go.Figure) -> list[str]:
     return sorted(names, key=lambda n: int(n[6:] or 1))
 
 
-def legend_rows(fig: go.Figure, name: str = "legend", present: bool = False) -> int:
-    """How many lines a horizontal legend wraps to at LEGEND_WIDTH, roughly (room is reserved for it)."""
+def legend_rows(fig: go.Figure, name: str = "legend", present: bool = False, width: float = 840) -> int:
+    """How many lines a horizontal legend wraps to in `width` px (room is reserved for it above the plot).
+
+    plotly fills a line with entries (symbol, text, gap) beside the legend's title; the estimate errs wide, so a
+    legend may leave a little space under it but never runs into the next one.
+    """
     size = PRESENT_FONT_SIZE if present else FONT["size"]
+    char, entry = 0.58 * size, 3.6 * size
     names = [t.name for t in fig.data if (t.legend or "legend") == name and t.showlegend is not False and t.name]
-    legend_title = fig.layout[name].title.text or ""
-    used = (sum(len(n) for n in names) + len(legend_title)) * size * 0.55 + len(names) * size * 3.3
-    return max(1, int(np.ceil(used / LEGEND_WIDTH[present])))
+    room = width - len(fig.layout[name].title.text or "") * char - size
+    rows, used = 1, 0.0
+    for n in names:
+        item = entry + len(n) * char
+        if used and used + item > room:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
 
 
-def image_options(fig: go.Figure, name: str, fmt: str = "png") -> dict:
-    """plotly's toImageButtonOptions: PNG (1920 px wide, for slides) or SVG, the figure's height, named after the view."""
-    return {"format": fmt if fmt in ("png", "svg") else "png", "filename": name, "width": IMAGE_WIDTH,
-            "height": int(fig.layout.height or 600), "scale": IMAGE_SCALE}  # fmt: skip
+def image_size(present: bool = False) -> tuple[int, float]:
+    """Layout width and scale of an image: the on-screen layout, at least IMAGE_PX pixels wide."""
+    width = WIDTH[present]
+    return width, np.ceil(IMAGE_PX / width * 100) / 100
+
+
+def image_options(fig: go.Figure, name: str, fmt: str = "png", present: bool = False) -> dict:
+    """plotly's toImageButtonOptions: PNG (at least 1920 px wide, for slides) or SVG, named after the view."""
+    width, scale = image_size(present)
+    return {"format": fmt if fmt in ("png", "svg") else "png", "filename": name, "width": width,
+            "height": int(fig.layout.height or 600), "scale": float(scale)}  # fmt: skip
 
 
 # --- tables ---------------------------------------------------------------------------------

@@ -93,6 +93,52 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_chart(args: argparse.Namespace) -> int:
+    """A view's chart as PNG, SVG or HTML: the figure the app draws, with the same filters as its URL."""
+    from . import charts, filters, render
+
+    out = Path(args.out)
+    try:
+        fmt = render.format_of(out)
+    except render.ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if out.exists() and not args.force:
+        print(f"error: {out} exists; pass --force to overwrite", file=sys.stderr)
+        return EXIT_USAGE
+    loaded = store.load(args.data_dir, progress=_progress(args))
+    params = {key: getattr(args, key) or [] for key in filters.LIST_KEYS}
+    params |= {"from": args.date_from or [], "to": args.date_to or [], "as_of": args.as_of or [], "q": args.q or []}
+    view, notices = filters.parse(params, filters.Vocabulary.of(loaded))
+    errors = [n.removeprefix("Ignored ").rstrip(".") for n in notices if n.startswith("Ignored ")]
+    if args.color not in charts.COLOR_OPTIONS:
+        errors.append(f"unknown color '{args.color}' (use {' or '.join(charts.COLOR_OPTIONS)})")
+    if errors:  # a chart that silently dropped a filter would misinform whoever it is shown to
+        print(f"error: {'; '.join(errors)}; nothing written", file=sys.stderr)
+        return EXIT_USAGE
+    for notice in notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    if loaded.errors:
+        print(f"warning: {len(loaded.errors)} records have problems and are not drawn; run validate", file=sys.stderr)
+    frame = filters.apply(loaded, view)
+    if frame.empty:
+        print("warning: no actions match these filters; the chart says so", file=sys.stderr)
+    options = {"color": args.color, "by": args.by}
+    base = args.base_url.rstrip("/") if args.base_url else None
+    fig = charts.figure(loaded, frame, view, args.page, options, base=base)
+    config = {"displaylogo": False, "responsive": True,
+              "toImageButtonOptions": charts.image_options(fig, out.stem)}  # fmt: skip
+    try:
+        data = render.to_bytes(fig, fmt, config)
+    except render.ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    status = _write(data, str(out), args.force)
+    if status == 0:
+        print(f"wrote {out}: {args.page} of {len(frame):,} actions; data as of {loaded.as_of}", file=sys.stderr)
+    return status
+
+
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -100,14 +146,14 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _write(text: str, out: str | None, force: bool) -> int:
+def _write(text: str | bytes, out: str | None, force: bool) -> int:
     if not out:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return 0
     from .fileio import write_atomic
 
     try:
-        write_atomic(Path(out), text.encode("utf-8"), force=force)
+        write_atomic(Path(out), text.encode("utf-8") if isinstance(text, str) else text, force=force)
     except FileExistsError:
         print(f"error: {out} exists; pass --force to overwrite", file=sys.stderr)
         return EXIT_USAGE
@@ -164,7 +210,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="list every missed and extra action")
     p.set_defaults(func=cmd_evaluate)
 
-    # Feature commands (chart, synth) register their own subparsers here.
+    p = sub.add_parser(
+        "chart", help="draw a view's chart to PNG, SVG or self-contained HTML, with the filters of its URL",
+        description="Filters take the URL's names and values; list filters repeat (--place a --place b) or take "
+        "commas. Unknown values are errors: nothing is written.",
+    )  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.png (1920 px wide), FILE.svg or FILE.html")
+    p.add_argument("--page", choices=["timeline", "map", "counts"], default="timeline")
+    p.add_argument("--by", choices=["jurisdiction", "topic"], default="jurisdiction", help="what --page counts counts")
+    for key, what in (("place", "jurisdiction id"), ("level", "federal, state, county or city"), ("topic", "topic id"),
+                      ("type", "action type id"), ("status", "status id")):  # fmt: skip
+        p.add_argument(f"--{key}", action="append", metavar=key.upper(), help=f"{what}; repeat or use commas")
+    p.add_argument("--from", dest="date_from", action="append", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", action="append", metavar="YYYY-MM-DD")
+    p.add_argument("--as-of", dest="as_of", action="append", metavar="YYYY-MM-DD", help="status on this date")
+    p.add_argument("--q", action="append", metavar="TEXT", help="free-text search")
+    p.add_argument("--color", default="level", metavar="level|topic", help="what the timeline's colours show")
+    p.add_argument("--base-url", metavar="URL", help="address in the footer's permalink (default $POLICIES_BASE_URL)")
+    p.add_argument("--data-dir", default=str(store.DATA_DIR))
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.set_defaults(func=cmd_chart)
+
+    # Feature commands (synth, ...) register their own subparsers here.
     return parser
 
 

@@ -1,7 +1,8 @@
 """Flattened tables for download and the `export` command: one row per action, or per provision.
 
 Cells are made safe for spreadsheets: text beginning with = + - @ (or tab/CR) is prefixed with an
-apostrophe, so opening a CSV never evaluates a formula a record carried.
+apostrophe, so opening a CSV never evaluates a formula a record carried. The dashboard's downloads are the
+same tables cut to the view (`view_csv`, `view_json`): what is on screen, with its filters and as-of date.
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import json
 
 import pandas as pd
 
+from .filters import Filters, describe
 from .store import Store
+
+KINDS = ("actions", "provisions")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,3 +56,29 @@ def to_csv(table: pd.DataFrame) -> str:
 def to_json(table: pd.DataFrame, meta: dict | None = None) -> str:
     records = json.loads(table.to_json(orient="records", force_ascii=False))
     return json.dumps({"meta": meta or {}, "records": records}, ensure_ascii=False, indent=2)
+
+
+def view_meta(store: Store, filters: Filters, permalink: str, rows: dict[str, int]) -> dict:
+    """What a download of a view holds: the data's as-of date, the filters in words and as URL parameters."""
+    return {
+        "data_as_of": str(store.as_of),
+        "status_as_of": filters.as_of.isoformat() if filters.as_of else "today",
+        "filters": describe(store, filters),
+        "query": filters.to_params(),
+        "permalink": permalink,
+        "rows": rows,
+    }
+
+
+def view_csv(store: Store, frame: pd.DataFrame, kind: str) -> str:
+    """The view's actions, or their provisions, as spreadsheet-safe CSV."""
+    table = provisions_table(store, frame) if kind == "provisions" else actions_table(store, frame)
+    return to_csv(table)
+
+
+def view_json(store: Store, frame: pd.DataFrame, filters: Filters, permalink: str) -> str:
+    """The view's actions and their provisions in one JSON document, under a `meta` header."""
+    tables = {"actions": actions_table(store, frame), "provisions": provisions_table(store, frame)}
+    records = {kind: json.loads(table.to_json(orient="records", force_ascii=False)) for kind, table in tables.items()}
+    meta = view_meta(store, filters, permalink, {kind: len(table) for kind, table in tables.items()})
+    return json.dumps({"meta": meta, **records}, ensure_ascii=False, indent=2)

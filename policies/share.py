@@ -119,8 +119,10 @@ def caption(
 
 
 def plot_text(text: str) -> str:
-    """Curated or user text for a plotly string: plotly.js reads a subset of HTML, so escape it all."""
-    return html.escape(text, quote=False)
+    """Curated or user text for a plotly string: plotly.js reads a subset of HTML, so escape it all; control and
+    direction-override characters become spaces (a chart must read as the characters it holds)."""
+    clean = "".join(ch if ch.isprintable() else " " for ch in str(text))
+    return html.escape(clean, quote=False)
 
 
 def plot_lines(text: str, width: int) -> str:

@@ -1,6 +1,7 @@
 """One-page summary of an action for advocates: a self-contained HTML page the browser prints.
 
-Every piece of curated text goes through `html.escape`; links are only ever http(s) source URLs.
+Every piece of curated text goes through `html.escape`; links are only ever http(s) source URLs. On paper a link
+cannot be followed, so the print stylesheet writes each source's address after it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ h3 { font-size: 1rem; margin: 1rem 0 .3rem; } .meta { color: #444; } .verb { fon
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #8aa; color: #333; }
 .flag { background: #fff4d6; border: 1px solid #e0b000; padding: .5rem .7rem; margin: .6rem 0; }
 footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; word-break: break-all; }
-@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+@page { margin: 1.5cm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; } a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; } blockquote, .flag, li, p { break-inside: avoid; }
+  li a::after, blockquote a::after { content: " <" attr(href) ">"; font-size: .8em; color: #555; word-break: break-all; }
+}
 """
 PRECISION_WORDS = {"day": "", "week": "week of ", "month": "month of "}
 

@@ -103,3 +103,84 @@ def test_clicking_a_point_opens_its_requirements(server, browser_page) -> None:
     p.wait_rendered()
     assert "policy=" in p.page.url and f"place={CHICAGO}" in p.page.url
     p.page.get_by_text("Provisions", exact=True).wait_for(timeout=30_000)
+
+
+# --- sharing: the chart's own download, presenter mode, Copy link ----------------------------------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    import struct
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_chart_download_button_gives_a_slide_sized_png_named_by_the_view(server, browser_page, bundled_store,
+                                                                         tmp_path) -> None:  # fmt: skip
+    from conftest import ARTIFACTS
+
+    from policies import share
+    from policies.filters import Filters
+
+    p = browser_page
+    p.open(f"{server.url}/?place={CHICAGO}&color=topic")
+    chart = p.page.locator('[data-testid="stPlotlyChart"]').first
+    chart.locator(".scatterlayer .point").first.wait_for(timeout=30_000)
+    assert chart.get_by_text("Government actions on immigration enforcement").first.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    chart.screenshot(path=str(ARTIFACTS / "09-chart-provenance.png"))
+    chart.hover()  # plotly shows its modebar while the pointer is over the chart
+    button = chart.locator('.modebar-btn[data-title="Download plot as a PNG"]')
+    button.wait_for(state="visible", timeout=10_000)
+    with p.page.expect_download(timeout=30_000) as info:
+        button.click()
+    download = info.value
+    expected = share.filename(bundled_store, Filters(place=(CHICAGO,)), "timeline", "png")
+    assert download.suggested_filename == expected
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    width, height = _png_size(saved.read_bytes())
+    assert width >= 1920 and height >= 600
+    (ARTIFACTS / "10-downloaded-chart.png").write_bytes(saved.read_bytes())
+    # SVG: the Chart image switch sets the format of the same button.
+    p.page.get_by_text("SVG (print, editing)").click()
+    p.wait_rendered()
+    chart.hover()
+    button = chart.locator('.modebar-btn[data-title^="Download plot"]')
+    button.wait_for(state="visible", timeout=10_000)
+    with p.page.expect_download(timeout=30_000) as info:
+        button.click()
+    assert info.value.suggested_filename == expected.replace(".png", ".svg")
+    svg = tmp_path / "chart.svg"
+    info.value.save_as(svg)
+    assert svg.read_text().startswith("<svg") and "Data as of" in svg.read_text()
+    _no_outside_requests(p)
+
+
+def test_presenter_mode_shows_the_chart_without_the_sidebar_and_leaves_to_the_same_view(server, browser_page) -> None:
+    p = browser_page
+    p.open(f"{server.url}/?place={CHICAGO}&present=1")
+    chart = p.page.locator('[data-testid="stPlotlyChart"]').first
+    chart.locator(".scatterlayer .point").first.wait_for(timeout=30_000)
+    assert p.page.locator('[data-testid="stSidebar"]').count() == 0 or not p.page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not p.page.locator('[data-testid="stHeader"]').is_visible()
+    assert not p.page.locator('[data-testid="stExpandSidebarButton"]').is_visible()
+    assert chart.bounding_box()["width"] > 0.85 * 1440, "full width"
+    assert p.page.get_by_text("Lines show when an action was in force.").is_visible()
+    p.screenshot("08-present")
+    p.page.get_by_role("button", name="Exit presenter mode").click()
+    p.page.wait_for_selector('[data-testid="stSidebar"]', state="visible", timeout=30_000)
+    p.wait_rendered()
+    assert "present" not in p.page.url and f"place={CHICAGO}" in p.page.url
+    assert p.page.get_by_role("heading", name="Timeline").is_visible()
+    _no_outside_requests(p)
+
+
+@pytest.mark.parametrize("path", [f"/?place={CHICAGO}&color=topic", f"/requirements?place={CHICAGO}&policy={CHICAGO_EO}",
+                                  "/map?level=city&as_of=2025-10-01"])  # fmt: skip
+def test_copy_link_shows_the_address_in_the_browser(server, browser_page, path) -> None:
+    p = browser_page
+    p.open(server.url + path)
+    link = p.page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code')
+    link.wait_for(timeout=30_000)
+    assert link.inner_text().strip() == p.page.url == server.url + path

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from hostile_tree import XSS
 
-from policies import charts, store
+from policies import charts, share, store
 from policies.filters import Filters, apply
 from policies.ui.text import md
 
@@ -155,3 +155,103 @@ def test_vectorised_date_labels_match_the_app_date_format() -> None:
                           "date_precision": ["day", "week", "month"]})  # fmt: skip
     expected = [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])]
     assert list(charts.date_labels(frame)) == expected == ["30 Aug 2025", "week of 18 Aug 2025", "Sep 2025"]
+
+
+# --- the figure people take away: title, subtitle, footer, permalink ------------------------------
+
+VIEW = Filters(place=(CHICAGO,), topic=("masks", "body-cameras"), date_from=dt.date(2025, 8, 1),
+               date_to=dt.date(2025, 10, 31))  # fmt: skip
+BASE = "https://tracker.example"
+
+
+def _footer(fig) -> str:
+    return next(a.text for a in fig.layout.annotations if a.name == "provenance")
+
+
+def _lines(plot_string: str) -> list[str]:
+    """A plotly string's lines as the text people read (entities decoded)."""
+    import html
+
+    return [html.unescape(line) for line in plot_string.split("<br>")]
+
+
+def _link(footer: str) -> str:
+    """The footer's permalink: its lines are broken before '?' and '&', so they join with nothing."""
+    lines = _lines(footer)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Local-policy tracker: "))
+    return "".join(lines[start:]).removeprefix("Local-policy tracker: ")
+
+
+@pytest.mark.parametrize("page", charts.FIGURES)
+def test_figure_carries_title_filters_sources_as_of_and_permalink(bundled_store, page) -> None:
+    frame = apply(bundled_store, VIEW)
+    fig = charts.figure(bundled_store, frame, VIEW, page, {"color": "topic"}, base=BASE)
+    assert "Government actions on immigration enforcement" in " ".join(_lines(fig.layout.title.text))
+    assert " ".join(_lines(fig.layout.title.subtitle.text)) == (
+        f"Actions by or aimed at Chicago, masks and body cameras, Aug 1 – Oct 31, 2025 · {len(frame)} actions"
+    )
+    footer = " ".join(_lines(_footer(fig)))
+    assert f"Data as of {bundled_store.as_of}" in footer
+    outlets = share.outlets(bundled_store, frame)
+    assert f"Sources: {outlets[0]}" in footer
+    path = "map" if page == "map" else ""  # the counts sit beside the timeline, at the app's root
+    assert _link(_footer(fig)) == (
+        f"{BASE}/{path}?place=us-il-chicago&topic=masks&topic=body-cameras&from=2025-08-01&to=2025-10-31&color=topic"
+    )
+
+
+def test_figure_leaves_room_for_its_text_and_keeps_the_footer_under_the_axis(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    fig = charts.figure(bundled_store, frame, Filters(), "timeline", {})
+    margin, height = fig.layout.margin, fig.layout.height
+    assert fig.layout.title.yref == "container" and fig.layout.title.y == 1
+    assert margin.t >= 100 and margin.b >= 60 and height > margin.t + margin.b + 200
+    footer = next(a for a in fig.layout.annotations if a.name == "provenance")
+    assert footer.yref == "paper" and footer.y == 0 and footer.yanchor == "bottom"
+    assert -margin.b < footer.yshift <= -(margin.b - charts.PAD), "inside the bottom margin, below the tick labels"
+    for name in ("legend", "legend2"):  # colours, then shapes: under the subtitle, above the plot
+        legend = fig.layout[name]
+        assert legend.yref == "container" and 1 - margin.t / height < legend.y < 1 and legend.orientation == "h"
+    assert fig.layout.legend.y > fig.layout.legend2.y
+
+
+def test_presenter_figure_has_larger_type(bundled_store) -> None:
+    frame = apply(bundled_store, Filters())
+    normal = charts.figure(bundled_store, frame, Filters(), "timeline", {})
+    big = charts.figure(bundled_store, frame, Filters(), "timeline", {"present": "1"})
+    assert big.layout.font.size > normal.layout.font.size
+    assert big.layout.title.font.size > normal.layout.title.font.size
+    assert big.layout.height > normal.layout.height
+    assert "present" not in _link(_footer(big)), "a link read off a slide opens the working view"
+
+
+def test_figure_text_is_escaped_for_hostile_records_and_queries(hostile_data: Path) -> None:
+    import re
+
+    s = store.load(hostile_data, use_cache=False)
+    filters = Filters(q=XSS)
+    fig = charts.figure(s, apply(s, Filters()), filters, "timeline", {}, base="https://x.example")
+    texts = [fig.layout.title.text, fig.layout.title.subtitle.text, _footer(fig)]
+    for text in texts:
+        assert set(re.findall(r"<[^>]*>", text)) <= {"<b>", "</b>", "<br>"}, text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "&lt;script&gt;" in _footer(fig), "the hostile outlet name is in the sources line, escaped"
+
+
+def test_long_subtitles_and_links_are_wrapped_to_fit(bundled_store) -> None:
+    places = tuple(bundled_store.jurisdictions["id"][:12])
+    filters = Filters(place=places, q="x" * 150)
+    fig = charts.figure(bundled_store, apply(bundled_store, filters), filters, "timeline", {})
+    assert all(len(line) <= 110 for line in _lines(fig.layout.title.subtitle.text))
+    assert all(len(line) <= 140 for line in _lines(_footer(fig)))
+    assert len(_lines(_footer(fig))) >= 3
+
+
+def test_image_button_downloads_a_slide_sized_png_or_an_svg_named_by_the_view(bundled_store) -> None:
+    frame = apply(bundled_store, VIEW)
+    fig = charts.figure(bundled_store, frame, VIEW, "timeline", {})
+    png = charts.image_options(fig, "local-policy-tracker_timeline-chicago", "png")
+    assert png["format"] == "png" and png["width"] * png["scale"] >= 1920 and png["height"] == fig.layout.height
+    assert png["filename"] == "local-policy-tracker_timeline-chicago"
+    assert charts.image_options(fig, "x", "svg")["format"] == "svg"
+    assert charts.image_options(fig, "x", "exe")["format"] == "png"

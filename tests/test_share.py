@@ -50,11 +50,12 @@ def test_caption_names_filters_outlets_as_of_and_permalink(s: store.Store) -> No
     assert cap["subtitle"] == "Actions by or aimed at Chicago · 3 actions"
     assert cap["sources"] == "Sources: Test Gazette, Test Wire"
     assert cap["as_of"] == "Data as of 2025-04-01"
-    assert cap["permalink"].endswith("/timeline?place=us-il-chicago")
+    assert cap["permalink"].endswith("/?place=us-il-chicago"), "the timeline is the app's root page"
 
 
 def test_plot_text_escapes_markup() -> None:
     assert share.plot_text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert share.plot_text("ctrl\x07\x1b[31m\u202eevil") == "ctrl  [31m evil", "no bell, escape or right-to-left override"
 
 
 class _Tags(HTMLParser):
@@ -99,3 +100,51 @@ def test_hostile_tree_loads_every_record(tmp_path: Path) -> None:
     loaded = store.load(hostile_tree(tmp_path), use_cache=False)
     assert loaded.errors == ()
     assert loaded.actions.set_index("id").loc[HOSTILE_ID, "title"] == XSS
+
+
+# --- the one query string of a view: Copy link, URL, footers, file names ----------------------------
+
+
+def test_view_params_are_filters_then_options_that_differ_from_their_default(s: store.Store) -> None:
+    filters = view(s, place="us-il-chicago", as_of="2025-03-05")
+    assert share.view_params(filters, {"color": "level", "present": ""}) == {
+        "place": ["us-il-chicago"], "as_of": ["2025-03-05"]}  # fmt: skip
+    assert share.view_params(filters, {"present": "1", "color": "topic", "bogus": "x"}) == {
+        "place": ["us-il-chicago"], "as_of": ["2025-03-05"], "color": ["topic"], "present": ["1"]}  # fmt: skip
+
+
+def test_permalink_is_the_url_the_app_writes(s: store.Store) -> None:
+    filters = view(s, place=["us-il-chicago"], q="body cameras & masks", policy="chicago-eo-2025-02-28")
+    options = {"color": "topic", "present": "1"}
+    url = share.permalink(filters, "requirements", options, base="https://tracker.example/app")
+    assert url == ("https://tracker.example/app/requirements?place=us-il-chicago&q=body+cameras+%26+masks"
+                   "&policy=chicago-eo-2025-02-28&color=topic&present=1")  # fmt: skip
+    assert parse_qs(urlsplit(url).query) == share.view_params(filters, options)
+    assert share.permalink(F.Filters(), "timeline", base="https://t.example") == "https://t.example/"
+    assert share.permalink(F.Filters(), "map", base="https://t.example") == "https://t.example/map"
+
+
+def test_base_url_is_the_configured_address_else_the_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(share.BASE_URL_ENV, raising=False)
+    assert share.base_url() == "http://localhost:8501"
+    assert share.base_url("https://tracker.example/app/map", "map") == "https://tracker.example/app"
+    assert share.base_url("https://tracker.example/app/", "") == "https://tracker.example/app"
+    assert share.base_url("javascript:alert(1)//map", "map") == "http://localhost:8501"
+    monkeypatch.setenv(share.BASE_URL_ENV, "https://canonical.example/")
+    assert share.base_url("https://internal:8501/map", "map") == "https://canonical.example"
+
+
+def test_file_names_say_what_they_hold(s: store.Store) -> None:
+    filters = view(s, place="us-il-chicago")
+    assert share.filename(s, filters, "timeline", "csv", "actions") == (
+        "local-policy-tracker_timeline-chicago-as-of-2025-04-01_actions.csv"
+    )
+    assert share.filename(s, filters, "requirements", "json", "Actions & provisions").endswith("_actions-provisions.json")
+
+
+def test_plot_strings_are_wrapped_and_escaped() -> None:
+    assert share.plot_lines("<b>bold</b> words that go on", 12) == "&lt;b&gt;bold&lt;/b&gt;<br>words that<br>go on"
+    url = "https://t.example/?place=us-il-chicago&topic=masks&q=%3Cimg%3E"
+    lines = share.url_lines(url, 30).split("<br>")
+    assert lines == ["https://t.example/", "?place=us-il-chicago", "&amp;topic=masks&amp;q=%3Cimg%3E"]
+    assert all(len(line) <= 30 for line in share.url_lines("https://t.example/?q=" + "x" * 100, 30).split("<br>"))

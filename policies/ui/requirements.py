@@ -7,10 +7,10 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from .. import charts
+from .. import charts, share
 from ..filters import describe
 from ..summary import format_date
-from . import state
+from . import sharing, state
 from .text import md
 
 VERBS = {"requires": ":blue-badge[Requires]", "prohibits": ":red-badge[Prohibits]", "urges": ":orange-badge[Urges]",
@@ -22,11 +22,16 @@ def render() -> None:
     st.title("What does it require?")
     action_id = _pick(v)
     if action_id:
+        if not share.presenting(v.options):
+            sharing.summary_download(v, action_id)
         detail(v.store, action_id)
     else:
         st.info("Pick an action above, or click one on the Timeline.", icon=":material/touch_app:")
     st.divider()
     _matrix(v)
+    if not share.presenting(v.options) and not v.frame.empty:
+        st.subheader("Data behind this view", anchor=False)
+        sharing.data_downloads(v)
 
 
 def _pick(v: state.View) -> str | None:

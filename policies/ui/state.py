@@ -3,6 +3,7 @@
 The URL is read once per browser session (a pasted link opens a new session) into the sidebar widgets'
 state; from then on the widgets are the truth and the query string is rewritten from them on every run,
 which also carries the filters across page switches (Streamlit clears the query string on a switch).
+Every page also gets the view's Copy link (that same URL) and presenter mode (`?present=1`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from .. import share
 from .. import store as store_module
 from ..charts import COLOR_OPTIONS
 from ..filters import Filters, Vocabulary, apply, parse
@@ -25,7 +27,17 @@ from .text import md
 DATA_DIR_ENV = "POLICIES_DATA_DIR"
 LIST_WIDGETS = ("place", "level", "topic", "type", "status")
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what st.date_input can show
-OPTION_DEFAULTS = {"color": "level"}
+OPTION_DEFAULTS = share.OPTION_DEFAULTS
+# Presenter mode: no sidebar, header or toolbar, larger type, content full width. A constant: no text from
+# records or the URL ever reaches this stylesheet.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: none; padding: 1.5rem 2.5rem 2rem; }
+[data-testid="stMain"] { font-size: 1.3rem; }
+[data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class View:
     frame: pd.DataFrame
     options: dict
     page: str
+    share_slot: object = None  # the sidebar container the Copy link goes in, above the filters
 
 
 def data_dir() -> Path:
@@ -81,6 +94,10 @@ def _seed_from_url(store: Store, vocab: Vocabulary) -> None:
             st.session_state["color"] = color[-1]
         else:
             notices.append(f"Ignored unknown color '{color[-1][:40]}' (use level or topic).")
+    present = st.query_params.get_all("present")
+    st.session_state["present"] = share.PRESENT_ON if present[-1:] == [share.PRESENT_ON] else ""
+    if present and present[-1] != share.PRESENT_ON:
+        notices.append(f"Ignored present '{present[-1][:40]}' (use present=1).")
     st.session_state["notices"] = notices
     st.session_state["_seed_filters"] = filters.without("policy")
     st.session_state["_seeded"] = True
@@ -98,7 +115,21 @@ def reset_filters() -> None:
 # --- the sidebar ------------------------------------------------------------------------------
 
 
-def _sidebar(store: Store, vocab: Vocabulary) -> Filters:
+def _sidebar(store: Store, vocab: Vocabulary, draw: bool = True) -> Filters:
+    """The filters, drawn as sidebar widgets (not in presenter mode: their state lives outside the widgets)."""
+    if draw:
+        _filter_widgets(store, vocab)
+    raw = {key: st.session_state.get(f"f_{key}") or [] for key in LIST_WIDGETS}
+    for key, widget in (("from", "f_from"), ("to", "f_to"), ("as_of", "f_as_of")):
+        value = st.session_state.get(widget)
+        raw[key] = [value.isoformat()] if isinstance(value, dt.date) else []
+    raw["q"] = [st.session_state.get("f_q") or ""]
+    raw["policy"] = [st.session_state["policy"]] if st.session_state.get("policy") else []
+    filters, _ = parse(raw, vocab)  # widget values are already valid; parse keeps one path to Filters
+    return filters
+
+
+def _filter_widgets(store: Store, vocab: Vocabulary) -> None:
     names = dict(zip(store.jurisdictions["id"], store.jurisdictions["name"]))
     levels = dict(zip(store.jurisdictions["id"], store.jurisdictions["level"]))
     rank = {"city": 0, "county": 1, "state": 2, "federal": 3}
@@ -124,14 +155,6 @@ def _sidebar(store: Store, vocab: Vocabulary) -> Filters:
         _kept(st.text_input, "Search", "q", max_chars=200, placeholder="titles, summaries, provisions")
         _kept(st.date_input, "Status as of", "as_of", help="Show each action's status on this date (empty: today).", **dates)
         st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
-    raw = {key: st.session_state.get(f"f_{key}") or [] for key in LIST_WIDGETS}
-    for key, widget in (("from", "f_from"), ("to", "f_to"), ("as_of", "f_as_of")):
-        value = st.session_state.get(widget)
-        raw[key] = [value.isoformat()] if isinstance(value, dt.date) else []
-    raw["q"] = [st.session_state.get("f_q") or ""]
-    raw["policy"] = [st.session_state["policy"]] if st.session_state.get("policy") else []
-    filters, _ = parse(raw, vocab)  # widget values are already valid; parse keeps one path to Filters
-    return filters
 
 
 def _kept(widget, label: str, name: str, *args, **kwargs):
@@ -149,9 +172,7 @@ def _kept(widget, label: str, name: str, *args, **kwargs):
 
 
 def url_params(filters: Filters, options: dict) -> dict[str, list[str]]:
-    params = filters.to_params()
-    params |= {k: [v] for k, v in options.items() if v and v != OPTION_DEFAULTS.get(k)}
-    return params
+    return share.view_params(filters, options)
 
 
 def _sync_url(params: dict[str, list[str]]) -> None:
@@ -168,22 +189,67 @@ def prepare() -> View:
     """
     store, vocab = load_store()
     _seed_from_url(store, vocab)
-    filters = _sidebar(store, vocab)
-    options = {"color": st.session_state.get("color", OPTION_DEFAULTS["color"])}
+    present = presenting()
+    slot = None if present else st.sidebar.container()  # filled by view(page), which knows the page
+    filters = _sidebar(store, vocab, draw=not present)
+    options = {key: st.session_state.get(key, OPTION_DEFAULTS[key]) for key in ("color", "present")}
     _sync_url(url_params(filters, options))
     if st.session_state.get("notices") and filters.without("policy") != st.session_state.get("_seed_filters"):
         st.session_state["notices"] = []  # the user has changed the view since the link was opened
-    current = View(store, vocab, filters, apply(store, filters), options, "")
+    current = View(store, vocab, filters, apply(store, filters), options, "", slot)
     st.session_state["_view"] = current
     return current
 
 
+def with_options(v: View, **options: str) -> View:
+    """The view with a page's chart option changed this run (e.g. the Timeline's colour-by)."""
+    return replace(v, options=v.options | options)
+
+
+def presenting() -> bool:
+    """Presenter mode is on: from the session once seeded, else from the URL (dashboard.py asks before prepare)."""
+    if st.session_state.get("_seeded"):
+        return st.session_state.get("present") == share.PRESENT_ON
+    return st.query_params.get_all("present")[-1:] == [share.PRESENT_ON]
+
+
+def set_present(on: bool) -> None:
+    """Callback of the presenter-mode buttons: the view (filters, action, options) stays as it is."""
+    st.session_state["present"] = share.PRESENT_ON if on else ""
+
+
 def view(page: str) -> View:
-    """The view prepared for this run, for a page to render; shows what was ignored in the URL."""
-    current = st.session_state.get("_view") or prepare()
+    """The view prepared for this run, for a page to render; shows what was ignored in the URL, the Copy link
+    in the sidebar and, in presenter mode, its stylesheet and the way out."""
+    current = replace(st.session_state.get("_view") or prepare(), page=page)
+    if share.presenting(current.options):
+        st.html(PRESENT_CSS)
+        st.button("Exit presenter mode", on_click=set_present, args=(False,), key="exit_present",
+                  icon=":material/close_fullscreen:", type="tertiary")  # fmt: skip
+    elif current.share_slot is not None:
+        with current.share_slot:
+            _share_box(current)
     for notice in st.session_state.get("notices", []):
         st.warning(md(notice), icon=":material/warning:")  # notices quote the URL: untrusted text
-    return replace(current, page=page)
+    return current
+
+
+def base(v: View) -> str:
+    """The app's address: POLICIES_BASE_URL if set, else as the user's browser sees it (st.context.url)."""
+    return share.base_url(st.context.url, share.page_path(v.page))
+
+
+def permalink(v: View) -> str:
+    """Exactly the URL on screen: the app's address, the page, filters and options (what _sync_url wrote)."""
+    return share.permalink(v.filters, v.page, v.options, base(v))
+
+
+def _share_box(v: View) -> None:
+    st.markdown("**Copy link** to this view")
+    st.code(permalink(v), language=None, wrap_lines=True)  # Streamlit's code block has a copy button
+    st.button("Presenter mode", on_click=set_present, args=(True,), key="enter_present", icon=":material/slideshow:",
+              width="stretch", help="Full screen: the chart and its caption, large type, no sidebar.")  # fmt: skip
+    st.divider()
 
 
 def open_action(action_id: str) -> None:

@@ -1,38 +1,35 @@
-"""Timeline page (home): actions by jurisdiction and date, counts beside, the same rows in a table under it."""
+"""Timeline page (home): actions by jurisdiction and date, counts under it, then the same rows in a table."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts
+from .. import charts, share
 from ..filters import describe
-from ..share import filename
-from . import state
+from . import sharing, state
 
 
 def render() -> None:
     v = state.view("timeline")
-    st.title("Timeline")
-    st.caption(f"{describe(v.store, v.filters)} · {len(v.frame):,} actions · Data as of {v.store.as_of or 'unknown'}")
     if v.frame.empty:
+        st.title("Timeline")
+        st.caption(f"{describe(v.store, v.filters)} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
         state.empty_state()
         return
+    if share.presenting(v.options):  # the chart and its caption, full width
+        event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
+        st.caption("Lines show when an action was in force.")
+        _open_clicked(event)
+        return
+    st.title("Timeline")
     color = state.persistent_radio("Colour by", list(charts.COLOR_OPTIONS), "color", format_func=str.capitalize)
-    options = v.options | {"color": color}
-    chart, side = st.columns([3, 1])
-    with chart:
-        event = st.plotly_chart(
-            charts.timeline(v.store, v.frame, v.filters, options),
-            width="stretch",
-            on_select="rerun",
-            selection_mode="points",
-            key="timeline_chart",
-            config=_config(v, "timeline"),
-        )
-        st.caption("Click a point to open what it requires. Lines show when an action was in force.")
-    with side:
-        for by in ("jurisdiction", "topic"):
-            st.plotly_chart(charts.counts_figure(v.store, v.frame, v.filters, {"by": by}), width="stretch",
+    v = state.with_options(v, color=color)
+    # Full width: the chart carries its title, filters, legends and sources, and is downloaded as laid out here.
+    event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
+    st.caption("Click a point to open what it requires. Lines show when an action was in force.")
+    sharing.image_format()
+    for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
+        column.plotly_chart(charts.counts_figure(v.store, v.frame, v.filters, {"by": by}), width="stretch",
                             config={"displayModeBar": False}, key=f"counts_{by}")  # fmt: skip
     _open_clicked(event)
     st.subheader("Actions")
@@ -42,6 +39,7 @@ def render() -> None:
     rows = picked.selection.rows if picked else []
     _open_once("table", [table["id"].iloc[rows[0]]] if rows else [])
     st.caption("Select a row to open its requirements.")
+    sharing.data_downloads(v)
 
 
 def _open_clicked(event) -> None:
@@ -58,10 +56,3 @@ def _open_once(source: str, ids: list[str]) -> None:
         state.open_action(ids[0])
     if not ids:
         st.session_state[key] = []
-
-
-def _config(v: state.View, page: str) -> dict:
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": filename(v.store, v.filters, page, "png")[:-4], "scale": 2},
-    }
