@@ -139,6 +139,23 @@ def cmd_chart(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    """A synthetic curated tree of N valid actions, for measuring scale; the same tree for the same seed."""
+    from . import synth
+
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()) and not args.force:
+        print(f"error: {out} exists and is not empty; pass --force to write into it", file=sys.stderr)
+        return EXIT_USAGE
+    if args.actions < 1:
+        print("error: --actions must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    synth.write_tree(out, args.actions, args.seed, progress=_progress(args, "writing actions"))
+    print(f"wrote {args.actions:,} actions to {out} (seed {args.seed}); check with: python -m policies validate {out}",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -163,12 +180,13 @@ def _write(text: str | bytes, out: str | None, force: bool) -> int:
     return 0
 
 
-def _progress(args: argparse.Namespace):
+def _progress(args: argparse.Namespace, doing: str = "loading records"):
+    """A progress line on a terminal (the cold load of a large tree takes a while); nothing when piped."""
     if not sys.stderr.isatty() or getattr(args, "quiet", False):
         return None
 
     def show(done: int, total: int) -> None:
-        print(f"\rloading records {done:,}/{total:,}", end="\n" if done == total else "", file=sys.stderr)
+        print(f"\r{doing} {done:,}/{total:,}", end="\n" if done == total else "", file=sys.stderr)
 
     return show
 
@@ -231,7 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_chart)
 
-    # Feature commands (synth, ...) register their own subparsers here.
+    p = sub.add_parser("synth", help="write a synthetic tree of N valid actions over real US places (scale tests)")
+    p.add_argument("--actions", type=int, required=True, metavar="N")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--seed", type=int, default=0, help="the same seed gives the same tree")
+    p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
+    p.set_defaults(func=cmd_synth)
+
     return parser
 
 

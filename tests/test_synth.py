@@ -70,3 +70,21 @@ def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(tree: 
     for name in ("actions", "places", "topics", "provisions", "evidence", "events", "related"):
         assert getattr(serial, name).equals(getattr(parallel, name)), name
     assert len(serial.actions) == 400 - 2  # the original of the duplicated id, and the record with a dangling link
+
+
+def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_into_a_full_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "policies", *args], capture_output=True, text=True, env=env, cwd=root)
+
+    out = tmp_path / "tree"
+    assert cli("synth", "--actions", "30", "--out", str(out)).returncode == 0
+    check = cli("validate", str(out))
+    assert check.returncode == 0 and "30 valid actions" in check.stderr
+    again = cli("synth", "--actions", "30", "--out", str(out))
+    assert again.returncode == 2 and "is not empty; pass --force" in again.stderr

@@ -1,0 +1,172 @@
+"""What growth costs: load, filter, figures, page reruns and memory at 100 to 100,000 actions.
+
+    .venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000,100000] [--work DIR] [--articles 1000]
+
+For each size it writes a synthetic tree (`python -m policies synth`, kept in --work between runs) and
+measures, each in a fresh process so peak memory is that size's own:
+
+- cold load: YAML to validated frames (no cache), with worker processes from 4,000 files up;
+- warm load: the same from the disk cache (what a new server process pays once);
+- parquet floor: `pandas.read_parquet` of the same flattened actions table; loads are shown as ratios to it;
+- filter: one typical view (a big city, two topics, two years) through `filters.apply`;
+- figures: building each page's figure (with its provenance) and the size of its JSON for the browser;
+- rerun: the server time of a full `AppTest` rerun of each page after a filter change (the search box);
+- peak memory (max RSS) of the process.
+
+Then the extractor on --articles articles (the evaluation set, repeated): articles per second and peak memory.
+Prints tables; run by hand, never as a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGES = ("timeline", "requirements", "map", "sources", "about")
+FIGURE_PAGES = ("timeline", "map")
+
+
+def _timed(fn, repeat: int = 1):
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def measure(tree: Path) -> dict:
+    """All figures for one tree, in this process."""
+    import pandas as pd
+
+    from policies import charts, store
+    from policies.filters import Filters, apply
+
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as cache:
+        out["cold_s"], loaded = _timed(lambda: store.load(tree, use_cache=False))
+        store.load(tree, cache_dir=cache)
+        out["warm_s"], _ = _timed(lambda: store.load(tree, cache_dir=cache), 3)
+        parquet = Path(cache) / "actions.parquet"
+        loaded.actions.to_parquet(parquet)
+        out["parquet_s"], _ = _timed(lambda: pd.read_parquet(parquet), 3)
+    out["actions"] = len(loaded.actions)
+    city = loaded.places["place"].value_counts().index[0] if len(loaded.places) else "us"
+    view = Filters(place=(city,), topic=("masks", "police-cooperation"),
+                   date_from=pd.Timestamp("2024-01-01").date(), date_to=pd.Timestamp("2025-12-31").date())  # fmt: skip
+    out["filter_s"], frame = _timed(lambda: apply(loaded, view), 5)
+    out["filtered"] = len(frame)
+    everything = apply(loaded, Filters())
+    for page in FIGURE_PAGES:
+        seconds, fig = _timed(lambda: charts.figure(loaded, everything, Filters(), page))
+        out[f"fig_{page}_s"], out[f"fig_{page}_mb"] = seconds, len(fig.to_json()) / 1e6
+    out.update(_reruns(tree))
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _reruns(tree: Path) -> dict:
+    """Server time of each page's rerun after a filter change, the store already loaded (as in a live app)."""
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    os.environ["POLICIES_DATA_DIR"] = str(tree)
+    out = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        at.run()
+        at._page_hash = calc_hash(page)
+        at.run()
+        search = next(w for w in at.text_input if w.key == "w_q")
+        seconds, _ = _timed(lambda: search.input("police").run())
+        out[f"rerun_{page}_s"] = seconds
+        if at.exception:
+            out[f"rerun_{page}_error"] = str(at.exception[0].message)[:80]
+    return out
+
+
+def measure_extractor(articles: int) -> dict:
+    from policies.extract import extract
+
+    texts = [p.read_text() for p in sorted((ROOT / "benchmarks" / "extraction").glob("*.txt"))]
+    batch = [texts[i % len(texts)] for i in range(articles)]
+    extract(batch[0], "warm-up")
+    tracemalloc.start()
+    seconds, _ = _timed(lambda: [extract(t, f"a{i}") for i, t in enumerate(batch)])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"articles": articles, "per_s": articles / seconds, "peak_mb": peak / 1e6,
+            "chars": sum(map(len, batch)) // articles}  # fmt: skip
+
+
+def _child(args: list[str]) -> dict:
+    run = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode:
+        raise SystemExit(run.stderr)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000,100000")
+    parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "policies-scale"))
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--one", metavar="TREE", help=argparse.SUPPRESS)
+    parser.add_argument("--extractor", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(Path(args.one))))
+        return 0
+    if args.extractor:
+        print(json.dumps(measure_extractor(args.articles)))
+        return 0
+
+    from policies import synth
+
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        tree = Path(args.work) / f"synth-{size}"
+        if not (tree / "sources.yaml").exists():
+            print(f"writing {size:,} actions to {tree} ...", file=sys.stderr)
+            synth.write_tree(tree, size, seed=0)
+        print(f"measuring {size:,} ...", file=sys.stderr)
+        rows.append(_child(["--one", str(tree)]))
+    _report(rows)
+    ext = _child(["--extractor", "--articles", str(args.articles)])
+    print(f"\nextractor: {ext['articles']:,} articles of ~{ext['chars']:,} characters: "
+          f"{ext['per_s']:.0f} articles/s on one core, peak {ext['peak_mb']:.0f} MB traced")  # fmt: skip
+    return 0
+
+
+def _report(rows: list[dict]) -> None:
+    def ms(v: float) -> str:
+        return f"{v * 1000:,.0f}"
+
+    head = ["actions", "cold s", "warm ms", "parquet ms", "warm/parquet", "cold/parquet", "filter ms"]
+    head += [f"{p} fig ms" for p in FIGURE_PAGES] + [f"{p} fig MB" for p in FIGURE_PAGES]
+    head += [f"{p} rerun ms" for p in PAGES] + ["peak MB"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---:|" * len(head))
+    for r in rows:
+        cells = [f"{r['actions']:,}", f"{r['cold_s']:.1f}", ms(r["warm_s"]), ms(r["parquet_s"]),
+                 f"{r['warm_s'] / r['parquet_s']:.1f}×", f"{r['cold_s'] / r['parquet_s']:.0f}×", ms(r["filter_s"])]  # fmt: skip
+        cells += [ms(r[f"fig_{p}_s"]) for p in FIGURE_PAGES] + [f"{r[f'fig_{p}_mb']:.2f}" for p in FIGURE_PAGES]
+        cells += [ms(r[f"rerun_{p}_s"]) + (" (error)" if f"rerun_{p}_error" in r else "") for p in PAGES]
+        cells.append(f"{r['peak_mb']:,.0f}")
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
