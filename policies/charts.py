@@ -79,14 +79,42 @@ def primary_topic(frame: pd.DataFrame) -> pd.Series:
 # --- timeline -------------------------------------------------------------------------------
 
 
+# Past these, one marker per action stops being readable (and the browser gets megabytes): the timeline shows
+# the jurisdictions with most actions, and counts per month instead of single actions, and says so.
+MAX_ROWS = 25
+MAX_POINTS = 1_500
+MAX_BARS = 15
+MAX_MATRIX_ROWS = 40
+
+
+def scaled(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool, str]:
+    """(the actions to draw, whether to draw monthly counts, the note saying what was left out or grouped)."""
+    rows, points, notes = MAX_ROWS, MAX_POINTS, []
+    places = frame["jurisdiction"].value_counts()
+    if len(places) > rows:
+        frame = frame[frame["jurisdiction"].isin(places.index[:rows])]
+        notes.append(f"the {rows} jurisdictions with most actions ({len(frame):,}) of {len(places):,}")
+    monthly = len(frame) > points
+    if monthly:
+        notes.append("circles count each month's actions")
+    return frame, monthly, ("Showing " + " and ".join(notes) + "; filter to see more.") if notes else ""
+
+
 def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict | None = None) -> go.Figure:
-    """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans."""
+    """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans.
+
+    Too many to draw one by one (see `scaled`), it draws the busiest rows and monthly counts, with a note in
+    `layout.meta["note"]` that `figure` puts in the subtitle.
+    """
     color_by = (options or {}).get("color", "level")
     color_by = color_by if color_by in COLOR_OPTIONS else "level"
     big = share.presenting(options)
     fig = go.Figure()
     if frame.empty:
         return _empty(fig, "No actions match these filters")
+    frame, monthly, note = scaled(frame)
+    if monthly:
+        return _monthly_timeline(store, frame, color_by, options, note)
     rows = frame.assign(
         row=frame["jurisdiction_name"].map(short_name).map(plot_text),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
@@ -151,14 +179,55 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
         legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
+        meta={"note": note},
     )
+    _timeline_axes(fig, rows, options)
+    return fig
+
+
+def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, options: dict | None, note: str) -> go.Figure:
+    """One circle per jurisdiction, month and colour, its area the number of actions: a few thousand points
+    at most, whatever the number of actions."""
+    big = share.presenting(options)
+    colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
+    group_names = _group_names(store, color_by)
+    rows = frame.assign(
+        row=frame["jurisdiction_name"].map(short_name).map(plot_text),
+        group=frame["level"] if color_by == "level" else primary_topic(frame),
+        month=frame["date"].dt.to_period("M").dt.to_timestamp(),
+    )
+    cells = rows.groupby(["group", "row", "month"], sort=False).size().reset_index(name="actions")
+    biggest = max(1, int(cells["actions"].max()))
+    fig = go.Figure()
+    for group, part in cells.groupby("group", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["month"].to_numpy(), y=part["row"].to_numpy(object), mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                marker=dict(size=(6 + 22 * np.sqrt(part["actions"].to_numpy() / biggest)), color=colors.get(group, "#777777"),
+                            opacity=0.8, line=dict(width=0)),
+                customdata=part["actions"].to_numpy(),
+                hovertemplate="%{y}<br>%{x|%b %Y}: %{customdata:,} actions<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(
+        font=_font(options),
+        height=(260 + 56 * rows["row"].nunique()) if big else max(400, 210 + 42 * rows["row"].nunique()),
+        margin=dict(l=10, r=10, t=20, b=10), plot_bgcolor="white",
+        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h"),
+        hoverlabel=dict(bgcolor="white", font=dict(size=13)), meta={"note": note},
+    )  # fmt: skip
+    _timeline_axes(fig, rows, options)
+    return fig
+
+
+def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, options: dict | None) -> None:
     # Horizontal tick labels, never rotated: rotated dates would run into the footer under the axis.
     ticks = _tick_font(options)
     fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows),
                      tickangle=0, nticks=7, tickfont=ticks)  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], gridcolor="#f0f0f0", title=None, automargin=True,
-                     tickfont=ticks)  # fmt: skip
-    return fig
+    fig.update_yaxes(categoryorder="array", categoryarray=_row_order(rows)[::-1], gridcolor="#f0f0f0", title=None,
+                     automargin=True, tickfont=ticks)  # fmt: skip
 
 
 def _font(options: dict | None) -> dict:
@@ -264,6 +333,8 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
     fig = go.Figure()
     if table.empty:
         return _empty(fig, "No actions")
+    shown = len(table)
+    table = table.head(MAX_BARS)
     if by == "topic":
         palette = topic_colors(store)
         colors = [palette.get(k, "#777777") for k in table["key"]]
@@ -282,7 +353,8 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
                                  orientation="h", hoverinfo="skip"))  # fmt: skip
     fig.update_layout(
         font=_font(options), height=max(160, 40 + 26 * len(table)), margin=dict(l=10, r=30, t=30, b=10),
-        plot_bgcolor="white", title=dict(text="By jurisdiction" if by != "topic" else "By topic", font=dict(size=14)),
+        plot_bgcolor="white", title=dict(text=("By jurisdiction" if by != "topic" else "By topic")
+                                         + (f" (top {MAX_BARS} of {shown:,})" if shown > MAX_BARS else ""), font=dict(size=14)),
         bargap=0.25, showlegend=False, legend=dict(title=dict(text="Level"), orientation="h"),
     )  # fmt: skip
     fig.data[0].showlegend = False
@@ -379,6 +451,9 @@ def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, optio
     title = TITLES[page].format(by="topic" if options.get("by") == "topic" else "jurisdiction")
     link_page = "timeline" if page == "counts" else page  # the counts are drawn beside the timeline
     caption = share.caption(store, frame, filters, link_page, options, base)
+    note = (fig.layout.meta or {}).get("note") if isinstance(fig.layout.meta, dict) else None
+    if note:  # what a scaled-down chart leaves out is part of what it says
+        caption["subtitle"] += f". {note}"
     return with_provenance(fig, title, caption, plot_height, big, axis_room, WIDTH[big] - INSET[page])
 
 

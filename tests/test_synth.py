@@ -88,3 +88,53 @@ def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_int
     assert check.returncode == 0 and "30 valid actions" in check.stderr
     again = cli("synth", "--actions", "30", "--out", str(out))
     assert again.returncode == 2 and "is not empty; pass --force" in again.stderr
+
+
+# --- the charts at scale ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
+    out = tmp_path_factory.mktemp("synth-big") / "data"
+    synth.write_tree(out, 3000, seed=3)
+    return store.load(out, use_cache=False)
+
+
+def test_a_timeline_of_thousands_shows_the_busiest_places_by_month_and_says_so(big: store.Store, monkeypatch) -> None:
+    from policies import charts
+    from policies.filters import Filters, apply
+
+    monkeypatch.setattr(charts, "MAX_POINTS", 200)  # the 25 busiest of 3,000 synthetic actions are ~400
+    frame = apply(big, Filters())
+    fig = charts.figure(big, frame, Filters(), "timeline")
+    rows = set(fig.layout.yaxis.categoryarray)
+    assert len(rows) == charts.MAX_ROWS < frame["jurisdiction"].nunique()
+    points = sum(len(t.x) for t in fig.data if t.x is not None)
+    shown = frame[frame["jurisdiction"].isin(frame["jurisdiction"].value_counts().index[: charts.MAX_ROWS])]
+    assert sum(int(n) for t in fig.data if t.customdata is not None for n in t.customdata) == len(shown)
+    assert points < len(shown)  # grouped by month, not one marker per action
+    subtitle = fig.layout.title.subtitle.text
+    assert f"the {charts.MAX_ROWS} jurisdictions with most actions" in subtitle and "each month" in subtitle
+    assert len(fig.to_json()) < 2_000_000
+
+
+def test_a_small_view_still_draws_every_action_and_no_note(big: store.Store) -> None:
+    from policies import charts
+    from policies.filters import Filters, apply
+
+    place = big.actions["jurisdiction"].value_counts().index[0]
+    view = Filters(place=(place,))
+    frame = apply(big, view)
+    fig = charts.figure(big, frame, view, "timeline")
+    ids = {row[0] for t in fig.data if t.customdata is not None for row in t.customdata}
+    assert ids == set(frame["id"])
+    assert "Showing" not in fig.layout.title.subtitle.text
+
+
+def test_count_bars_stop_at_the_top_ones_and_say_how_many_there_are(big: store.Store) -> None:
+    from policies import charts
+    from policies.filters import Filters, apply
+
+    fig = charts.counts_figure(big, apply(big, Filters()), Filters(), {"by": "jurisdiction"})
+    assert len(fig.data[0].y) == charts.MAX_BARS
+    assert f"top {charts.MAX_BARS} of" in fig.layout.title.text

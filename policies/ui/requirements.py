@@ -13,6 +13,7 @@ from ..summary import format_date
 from . import sharing, state
 from .text import md
 
+MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
 VERBS = {"requires": ":blue-badge[Requires]", "prohibits": ":red-badge[Prohibits]", "urges": ":orange-badge[Urges]",
          "permits": ":green-badge[Permits]"}  # fmt: skip
 
@@ -36,7 +37,10 @@ def render() -> None:
 
 def _pick(v: state.View) -> str | None:
     actions = v.store.actions.set_index("id")
-    ids = list(v.frame["id"])
+    ids = list(v.frame["id"].head(MAX_CHOICES))
+    if len(v.frame) > MAX_CHOICES:
+        st.caption(f"The list offers the first {MAX_CHOICES:,} of {len(v.frame):,} actions in the view: narrow the filters "
+                   "or search to find others.")  # fmt: skip
     chosen = st.session_state.get("policy")
     if chosen and chosen not in ids and chosen in actions.index:
         ids.insert(0, chosen)  # a linked action stays visible even when the filters leave it out
@@ -134,6 +138,11 @@ def _matrix(v: state.View) -> None:
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")
         return
+    if len(text) > charts.MAX_MATRIX_ROWS:
+        busiest = (text != "").sum(axis=1).sort_values(ascending=False, kind="stable").index[: charts.MAX_MATRIX_ROWS]
+        st.caption(f"Showing the {charts.MAX_MATRIX_ROWS} of {len(text):,} places with requirements on most topics; "
+                   "filter by place to see others.")  # fmt: skip
+        text, ids = text.loc[sorted(busiest)], ids.loc[sorted(busiest)]
     widths = {c: st.column_config.TextColumn(c, width="medium") for c in text.columns}
     event = st.dataframe(text, width="stretch", on_select="rerun", selection_mode="single-cell", key="matrix",
                          row_height=60, column_config=widths)  # fmt: skip

@@ -272,3 +272,19 @@ def persistent_radio(label: str, options: list[str], key: str, **kwargs) -> str:
         st.session_state[key] = st.session_state[widget]
 
     return st.radio(label, options, key=widget, on_change=keep, horizontal=True, **kwargs)
+
+
+PAGE_ROWS = 500  # a table longer than this is paged: the browser gets one page, not 100,000 rows
+
+
+def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """At most PAGE_ROWS rows of `frame`, with a page picker when there are more."""
+    if len(frame) <= PAGE_ROWS:
+        return frame
+    pages = -(-len(frame) // PAGE_ROWS)
+    page = st.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=key)
+    start = (int(page) - 1) * PAGE_ROWS
+    st.caption(f"Rows {start + 1:,}–{min(start + PAGE_ROWS, len(frame)):,} of {len(frame):,} ({pages:,} pages); "
+               "the downloads have them all.")  # fmt: skip
+    return frame.iloc[start : start + PAGE_ROWS]
+
