@@ -138,3 +138,29 @@ def test_count_bars_stop_at_the_top_ones_and_say_how_many_there_are(big: store.S
     fig = charts.counts_figure(big, apply(big, Filters()), Filters(), {"by": "jurisdiction"})
     assert len(fig.data[0].y) == charts.MAX_BARS
     assert f"top {charts.MAX_BARS} of" in fig.layout.title.text
+
+
+def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
+    """A cold load of a large tree takes a while: on a terminal the CLI says how far it is."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    leader, follower = pty.openpty()
+    run = subprocess.run([sys.executable, "-m", "policies", "validate", str(tree)], stdout=follower, stderr=follower,
+                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tree.parent)}, cwd=root)  # fmt: skip
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert run.returncode == 0
+    assert "loading records 400/400" in output.decode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,15 +58,29 @@ def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or store_module.DATA_DIR)
 
 
-@st.cache_resource(show_spinner="Loading the records…")
-def _load(path: str) -> tuple[Store, Vocabulary]:
-    """Once per process and data folder: YAML and validation never run on a filter change."""
-    loaded = store_module.load(path)
-    return loaded, Vocabulary.of(loaded)
+_LOADED: dict[str, tuple[Store, Vocabulary]] = {}
+_LOADING = threading.Lock()
 
 
 def load_store() -> tuple[Store, Vocabulary]:
-    return _load(str(data_dir()))
+    """Once per process and data folder: YAML and validation never run on a filter change.
+
+    Kept here rather than in st.cache_resource so the first load can show a progress bar (a cached function
+    would replay it on every run); sessions arriving meanwhile wait for the same load.
+    """
+    path = str(data_dir())
+    if path not in _LOADED:
+        with _LOADING:
+            if path not in _LOADED:
+                bar = st.progress(0.0, text="Loading the records…")
+
+                def show(done: int, total: int) -> None:
+                    bar.progress(done / max(total, 1), text=f"Loading the records… {done:,} of {total:,}")
+
+                loaded = store_module.load(path, progress=show)
+                _LOADED[path] = (loaded, Vocabulary.of(loaded))
+                bar.empty()
+    return _LOADED[path]
 
 
 # --- the URL, read once per session -----------------------------------------------------------
