@@ -28,8 +28,8 @@ def spans(events: pd.DataFrame, statuses: pd.DataFrame, today: dt.date) -> pd.Da
 
     Returns action_id, start, end, ended (bool) for actions that ever came into force.
     """
-    in_force = dict(zip(statuses["from_event"], statuses["in_force"]))
-    ev = events.assign(in_force=events["type"].map(in_force).fillna(False).astype(bool))
+    in_force = [event for event, on in zip(statuses["from_event"], statuses["in_force"]) if on]
+    ev = events.assign(in_force=events["type"].isin(in_force))
     starts = ev[ev["in_force"]].groupby("action_id")["date"].min().rename("start")
     ev = ev.join(starts, on="action_id", how="inner")
     stops = ev[(~ev["in_force"]) & (ev["date"] >= ev["start"]) & ev["type"].isin(["blocked", "expired", "rescinded"])]

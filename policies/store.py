@@ -18,7 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sys
+import types
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 
 import pandas as pd
@@ -252,7 +255,9 @@ def _parse_actions(
     if len(items) >= PARALLEL_FROM and workers > 1:
         # spawn, not fork: the dashboard's server process has threads, and a forked copy of their locks can hang.
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=context) as pool:
-            results = _with_progress(pool.map(_parse_chunk, chunks), len(items), progress)
+            with _plain_main():
+                pending = pool.map(_parse_chunk, chunks)  # submits every chunk, so every worker starts here
+            results = _with_progress(pending, len(items), progress)
     else:
         _init_worker(*context)
         results = _with_progress(map(_parse_chunk, chunks), len(items), progress)
@@ -264,6 +269,19 @@ def _parse_actions(
         for name, frame in part.items():
             chunk_frames.setdefault(name, []).append(frame)
     return parsed, chunk_frames
+
+
+@contextmanager
+def _plain_main():
+    """A spawned worker re-imports the parent's __main__; under Streamlit that is the page script (dashboard.py),
+    which must not run again in a worker. While workers start, __main__ is an empty module."""
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
 
 
 def _with_progress(results, total: int, progress: Progress | None) -> list:

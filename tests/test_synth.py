@@ -164,3 +164,12 @@ def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
     os.close(leader)
     assert run.returncode == 0
     assert "loading records 400/400" in output.decode()
+
+
+def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, monkeypatch) -> None:
+    """Under Streamlit, __main__ is the page script: the workers must not run it again (they would hang or recurse)."""
+    monkeypatch.setattr(store, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(store, "CHUNK", 100)
+    at = make_app(data=tree)
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 400
