@@ -570,12 +570,13 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def requirements_matrix(store: Store, frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Jurisdictions x requirement topics: (cell text, cell action id) frames of the same shape.
 
     A cell says what the place's own actions (acting jurisdiction) require on the topic, e.g.
     "Prohibits: Chicago police may not ..."; several provisions are joined with " | ". The id frame
-    names the action of the first provision, so a selected cell opens it.
+    names the action of the first provision, so a selected cell opens it. With `limit`, only the places
+    with requirements on most topics are kept; `text.attrs["places"]` says how many there were.
     """
     book = store.topic_codebook
     columns = list(book.loc[book["requirement_topic"].fillna(False).astype(bool), "id"])
@@ -584,14 +585,18 @@ def requirements_matrix(store: Store, frame: pd.DataFrame) -> tuple[pd.DataFrame
     provisions = provisions.merge(frame[["id", "jurisdiction_name", "date"]], left_on="action_id", right_on="id")
     long = provisions.assign(topic=provisions["topics"].str.split(", ")).explode("topic")
     long = long[long["topic"].isin(columns)].sort_values(["date", "action_id", "seq"])
-    rows = sorted(long["jurisdiction_name"].unique())
-    text = pd.DataFrame("", index=rows, columns=[topic_names.get(c, c) for c in columns])
-    ids = pd.DataFrame("", index=rows, columns=text.columns)
-    for (place, topic), part in long.groupby(["jurisdiction_name", "topic"], sort=False):
-        column = topic_names.get(topic, topic)
-        text.loc[place, column] = " | ".join(f"{r.capitalize()}: {t}" for r, t in zip(part["requirement"], part["text"]))
-        ids.loc[place, column] = part["action_id"].iloc[0]
+    places = long.groupby("jurisdiction_name")["topic"].nunique()
+    total = len(places)
+    if limit and total > limit:
+        keep = places.sort_values(ascending=False, kind="stable").index[:limit]
+        long = long[long["jurisdiction_name"].isin(keep)]
+    long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
+    cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(text=("cell", " | ".join), action=("action_id", "first"))
+    text = cells["text"].unstack("topic").reindex(columns=columns).fillna("").sort_index()
+    ids = cells["action"].unstack("topic").reindex(columns=columns).fillna("").sort_index()
+    text.columns = ids.columns = [topic_names.get(c, c) for c in columns]
     text.index.name = ids.index.name = "Jurisdiction"
+    text.attrs["places"] = total
     return text, ids
 
 

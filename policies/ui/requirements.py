@@ -48,9 +48,12 @@ def _pick(v: state.View) -> str | None:
         state.empty_state()
         return None
 
+    shown = actions.loc[ids]
+    names = dict(zip(ids, [f"{format_date(d, p)} · {j} · {t}" for d, p, j, t in
+                           zip(shown["date"], shown["date_precision"], shown["jurisdiction_name"], shown["title"])]))  # fmt: skip
+
     def label(action_id: str) -> str:
-        row = actions.loc[action_id]
-        return f"{format_date(row['date'], row['date_precision'])} · {row['jurisdiction_name']} · {row['title']}"
+        return names.get(action_id, action_id)
 
     def keep() -> None:
         st.session_state["policy"] = st.session_state["_w_policy"]
@@ -134,15 +137,13 @@ def _evidence_line(e, sources: pd.DataFrame) -> str:
 def _matrix(v: state.View) -> None:
     st.subheader("Requirements by place and topic", anchor=False)
     st.caption(f"{describe(v.store, v.filters)}. Each cell: what that place's own actions require. Select a cell to open it.")
-    text, ids = charts.requirements_matrix(v.store, v.frame)
+    text, ids = charts.requirements_matrix(v.store, v.frame, limit=charts.MAX_MATRIX_ROWS)
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")
         return
-    if len(text) > charts.MAX_MATRIX_ROWS:
-        busiest = (text != "").sum(axis=1).sort_values(ascending=False, kind="stable").index[: charts.MAX_MATRIX_ROWS]
-        st.caption(f"Showing the {charts.MAX_MATRIX_ROWS} of {len(text):,} places with requirements on most topics; "
+    if text.attrs["places"] > len(text):
+        st.caption(f"Showing the {len(text)} of {text.attrs['places']:,} places with requirements on most topics; "
                    "filter by place to see others.")  # fmt: skip
-        text, ids = text.loc[sorted(busiest)], ids.loc[sorted(busiest)]
     widths = {c: st.column_config.TextColumn(c, width="medium") for c in text.columns}
     event = st.dataframe(text, width="stretch", on_select="rerun", selection_mode="single-cell", key="matrix",
                          row_height=60, column_config=widths)  # fmt: skip

@@ -11,7 +11,7 @@ from ..summary import format_date
 from . import state
 from .text import md
 
-MAX_SHOWN = 200  # expanders beyond this are not read by anyone; the count says how many were left out
+SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows every rerun
 
 
 def citations(store, frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,7 +31,8 @@ def render() -> None:
     provisions = v.store.provisions.set_index(["action_id", "provision_id"])["text"]
     counts = cites.groupby("source")["action_id"].nunique()
     ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
-    for s in ordered.head(MAX_SHOWN).itertuples():
+    by_source = dict(tuple(cites.groupby("source")))
+    for s in state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources").itertuples():
         with st.expander(f"{s.outlet} — {s.title} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
             url = charts.safe_url(s.url)
             if url:
@@ -39,12 +40,10 @@ def render() -> None:
             published = format_date(s.published) if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year") else "date not stated"
             st.markdown(f"**Published** {md(published)}" + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else ""))
             st.markdown("**Quoted verbatim** (we hold its text)" if s.quotable else "**Paraphrased** (we cite it but do not hold its text)")
-            mine = cites[cites["source"] == s.id]
+            mine = by_source.get(s.id, cites.iloc[:0])
             for action_id, part in mine.groupby("action_id"):
                 lines = [f"- {md(titles.get(action_id, action_id))}"]
                 lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
                 st.markdown("\n".join(lines))
             if mine.empty:
                 st.caption("No action in the current view cites this source.")
-    if len(ordered) > MAX_SHOWN:
-        st.caption(f"{len(ordered) - MAX_SHOWN:,} more sources not listed; narrow the filters.")

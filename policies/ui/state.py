@@ -292,14 +292,13 @@ def persistent_radio(label: str, options: list[str], key: str, **kwargs) -> str:
 PAGE_ROWS = 500  # a table longer than this is paged: the browser gets one page, not 100,000 rows
 
 
-def paged(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """At most PAGE_ROWS rows of `frame`, with a page picker when there are more."""
-    if len(frame) <= PAGE_ROWS:
+def paged(frame: pd.DataFrame, key: str, rows: int = PAGE_ROWS, what: str = "Rows", tail: str = "") -> pd.DataFrame:
+    """At most `rows` rows of `frame`, with a page picker when there are more."""
+    if len(frame) <= rows:
         return frame
-    pages = -(-len(frame) // PAGE_ROWS)
+    pages = -(-len(frame) // rows)
     page = st.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=key)
-    start = (int(page) - 1) * PAGE_ROWS
-    st.caption(f"Rows {start + 1:,}–{min(start + PAGE_ROWS, len(frame)):,} of {len(frame):,} ({pages:,} pages); "
-               "the downloads have them all.")  # fmt: skip
-    return frame.iloc[start : start + PAGE_ROWS]
+    start = (int(page) - 1) * rows
+    st.caption(f"{what} {start + 1:,}–{min(start + rows, len(frame)):,} of {len(frame):,} ({pages:,} pages){tail}.")
+    return frame.iloc[start : start + rows]
 
