@@ -6,7 +6,8 @@ For each size it writes a synthetic tree (`python -m policies synth`, kept in --
 measures, each in a fresh process so peak memory is that size's own:
 
 - cold load: YAML to validated frames (no cache), with worker processes from 4,000 files up;
-- warm load: the same from the disk cache (what a new server process pays once);
+- warm load: the same frames from a snapshot (`python -m policies snapshot`, what a deployed replica starts
+  from), and from the tree's disk cache (which must first read every file to check the content key);
 - parquet floor: `pandas.read_parquet` of the same flattened actions table; loads are shown as ratios to it;
 - filter: one typical view (a big city, two topics, two years) through `filters.apply`;
 - figures: building each page's figure (with its provenance) and the size of its JSON for the browser;
@@ -58,7 +59,10 @@ def measure(tree: Path) -> dict:
     with tempfile.TemporaryDirectory() as cache:
         out["cold_s"], loaded = _timed(lambda: store.load(tree, use_cache=False))
         store.load(tree, cache_dir=cache)
-        out["warm_s"], _ = _timed(lambda: store.load(tree, cache_dir=cache), 3)
+        out["cache_s"], _ = _timed(lambda: store.load(tree, cache_dir=cache), 3)
+        snapshot = Path(cache) / "store.snapshot"
+        store.save_snapshot(loaded, snapshot)
+        out["warm_s"], _ = _timed(lambda: store.load_snapshot(snapshot), 3)
         parquet = Path(cache) / "actions.parquet"
         loaded.actions.to_parquet(parquet)
         out["parquet_s"], _ = _timed(lambda: pd.read_parquet(parquet), 3)
@@ -154,13 +158,13 @@ def _report(rows: list[dict]) -> None:
     def ms(v: float) -> str:
         return f"{v * 1000:,.0f}"
 
-    head = ["actions", "cold s", "warm ms", "parquet ms", "warm/parquet", "cold/parquet", "filter ms"]
+    head = ["actions", "cold s", "warm ms", "cache ms", "parquet ms", "warm/parquet", "cold/parquet", "filter ms"]
     head += [f"{p} fig ms" for p in FIGURE_PAGES] + [f"{p} fig MB" for p in FIGURE_PAGES]
     head += [f"{p} rerun ms" for p in PAGES] + ["peak MB"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---:|" * len(head))
     for r in rows:
-        cells = [f"{r['actions']:,}", f"{r['cold_s']:.1f}", ms(r["warm_s"]), ms(r["parquet_s"]),
+        cells = [f"{r['actions']:,}", f"{r['cold_s']:.1f}", ms(r["warm_s"]), ms(r["cache_s"]), ms(r["parquet_s"]),
                  f"{r['warm_s'] / r['parquet_s']:.1f}×", f"{r['cold_s'] / r['parquet_s']:.0f}×", ms(r["filter_s"])]  # fmt: skip
         cells += [ms(r[f"fig_{p}_s"]) for p in FIGURE_PAGES] + [f"{r[f'fig_{p}_mb']:.2f}" for p in FIGURE_PAGES]
         cells += [ms(r[f"rerun_{p}_s"]) + (" (error)" if f"rerun_{p}_error" in r else "") for p in PAGES]

@@ -139,6 +139,24 @@ def cmd_chart(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    """Validate DATA_DIR and write its frames to one file the dashboard can start from (POLICIES_SNAPSHOT)."""
+    loaded = store.load(args.data_dir, use_cache=False, progress=_progress(args))
+    if loaded.errors and not args.allow_errors:
+        for problem in loaded.errors[:20]:
+            print(problem, file=sys.stderr)
+        print(f"error: {len(loaded.errors)} records have problems; fix them or pass --allow-errors", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        store.save_snapshot(loaded, args.out, force=args.force)
+    except FileExistsError:
+        print(f"error: {args.out} exists; pass --force to overwrite", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {args.out}: {len(loaded.actions):,} actions, data as of {loaded.as_of}; "
+          f"start the dashboard with POLICIES_SNAPSHOT={args.out}", file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     """A synthetic curated tree of N valid actions, for measuring scale; the same tree for the same seed."""
     from . import synth
@@ -248,6 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", default=str(store.DATA_DIR))
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_chart)
+
+    p = sub.add_parser("snapshot", help="validate and write the data as one file the dashboard starts from")
+    p.add_argument("data_dir", nargs="?", default=str(store.DATA_DIR))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument("--allow-errors", action="store_true", help="write it even if some records have errors")
+    p.set_defaults(func=cmd_snapshot)
 
     p = sub.add_parser("synth", help="write a synthetic tree of N valid actions over real US places (scale tests)")
     p.add_argument("--actions", type=int, required=True, metavar="N")

@@ -99,6 +99,22 @@ def load(
     return store
 
 
+def save_snapshot(loaded: Store, path: Path | str, force: bool = False) -> None:
+    """The validated frames as one file, for deployments that should never read YAML at start (see README)."""
+    from .fileio import write_atomic
+
+    write_atomic(Path(path), pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL), force=force)
+
+
+def load_snapshot(path: Path | str) -> Store:
+    """A snapshot written by `save_snapshot`: trusted like the cache (pickle), so only the app's own builds."""
+    with Path(path).open("rb") as fh:
+        loaded = pickle.load(fh)
+    if not isinstance(loaded, Store):
+        raise ValueError(f"{path}: not a snapshot of the store")
+    return loaded
+
+
 # --- reading --------------------------------------------------------------------------------
 
 

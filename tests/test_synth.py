@@ -173,3 +173,19 @@ def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, 
     at = make_app(data=tree)
     assert not at.exception
     assert len(at.dataframe[0].value) == 400
+
+
+def test_a_snapshot_gives_the_dashboard_the_same_data_without_reading_yaml(tree: Path, tmp_path: Path, make_app,
+                                                                          monkeypatch) -> None:  # fmt: skip
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    snap = tmp_path / "store.snapshot"
+    run = subprocess.run([sys.executable, "-m", "policies", "snapshot", str(tree), "--out", str(snap)], capture_output=True,
+                         text=True, cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert store.load_snapshot(snap).actions.equals(store.load(tree, use_cache=False).actions)
+    monkeypatch.setenv("POLICIES_SNAPSHOT", str(snap))
+    at = make_app(data=tmp_path / "no-such-folder")  # the tree is not read at all
+    assert not at.exception and len(at.dataframe[0].value) == 400

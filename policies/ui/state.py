@@ -54,6 +54,9 @@ class View:
     share_slot: object = None  # the sidebar container the Copy link goes in, above the filters
 
 
+SNAPSHOT_ENV = "POLICIES_SNAPSHOT"
+
+
 def data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or store_module.DATA_DIR)
 
@@ -68,7 +71,12 @@ def load_store() -> tuple[Store, Vocabulary]:
     Kept here rather than in st.cache_resource so the first load can show a progress bar (a cached function
     would replay it on every run); sessions arriving meanwhile wait for the same load.
     """
-    path = str(data_dir())
+    snapshot = os.environ.get(SNAPSHOT_ENV)
+    path = snapshot or str(data_dir())
+    if path not in _LOADED and snapshot:
+        with _LOADING:
+            loaded = store_module.load_snapshot(snapshot)  # a deployment's compiled data: no YAML at all
+            _LOADED[path] = (loaded, Vocabulary.of(loaded))
     if path not in _LOADED:
         with _LOADING:
             if path not in _LOADED:
