@@ -97,7 +97,7 @@ async def session(browser, base: str, index: int, until: float, timings: list[fl
         step = index
         while time.monotonic() < until:
             step += 1
-            search = page.locator('section[data-testid="stSidebar"] input[type="text"]').first
+            search = page.locator('section[data-testid="stSidebar"] input[aria-label="Search"]')
             if step % 2 and await search.count():
                 term = SEARCHES[step % len(SEARCHES)]
 

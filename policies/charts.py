@@ -269,7 +269,7 @@ def _row_order(rows: pd.DataFrame) -> list[str]:
 
 def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filters, colors: dict) -> None:
     """A line from when an action came into force to when it was blocked or expired (or the as-of date)."""
-    events = store.events[store.events["action_id"].isin(rows["id"])]
+    events = store.rows_for(store.events, rows)
     if events.empty:
         return
     in_force = spans(events, store.statuses, filters.as_of or dt.date.today())
@@ -316,7 +316,7 @@ def _empty(fig: go.Figure, message: str) -> go.Figure:
 def counts(store: Store, frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """Number of actions per jurisdiction ('jurisdiction') or per topic ('topic'), largest first."""
     if by == "topic":
-        long = store.topics[store.topics["action_id"].isin(frame["id"])]
+        long = store.rows_for(store.topics, frame)
         names = labels(store.topic_codebook)
         out = long["topic"].value_counts().rename_axis("key").reset_index(name="actions")
         out["name"] = out["key"].map(lambda k: names.get(k, k))
@@ -368,7 +368,8 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
 
 def map_counts(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     """Actions per place (acting or affected jurisdiction) with coordinates; federal-only actions have none."""
-    places = store.places[store.places["action_id"].isin(frame["id"]) & store.places["role"].isin(["acting", "affected"])]
+    places = store.rows_for(store.places, frame)
+    places = places[places["role"].isin(["acting", "affected"])]
     counted = places.groupby("place")["action_id"].nunique().rename("actions").reset_index()
     geo = store.jurisdictions[["id", "name", "level", "lat", "lon"]]
     out = counted.merge(geo, left_on="place", right_on="id").dropna(subset=["lat", "lon"])
@@ -581,7 +582,7 @@ def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = N
     book = store.topic_codebook
     columns = list(book.loc[book["requirement_topic"].fillna(False).astype(bool), "id"])
     topic_names = labels(book)
-    provisions = store.provisions[store.provisions["action_id"].isin(frame["id"])]
+    provisions = store.rows_for(store.provisions, frame)
     provisions = provisions.merge(frame[["id", "jurisdiction_name", "date"]], left_on="action_id", right_on="id")
     long = provisions.assign(topic=provisions["topics"].str.split(", ")).explode("topic")
     long = long[long["topic"].isin(columns)].sort_values(["date", "action_id", "seq"])

@@ -31,7 +31,7 @@ def actions_table(store: Store, actions: pd.DataFrame | None = None) -> pd.DataF
 def provisions_table(store: Store, actions: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per provision, with its action's key fields and its evidence joined as text."""
     frame = store.actions if actions is None else actions
-    provisions = store.provisions[store.provisions["action_id"].isin(frame["id"])]
+    provisions = store.rows_for(store.provisions, frame)
     evidence = store.evidence.dropna(subset=["provision_id"]).copy()
     evidence["evidence"] = evidence["source"] + ": " + evidence["quote"].fillna("[paraphrase] " + evidence["paraphrase"].fillna(""))
     joined = evidence.groupby(["action_id", "provision_id"])["evidence"].agg(" | ".join)

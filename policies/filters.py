@@ -169,12 +169,11 @@ def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.Da
     actions = store.actions
     mask = pd.Series(True, index=actions.index)
     if filters.place:
-        ids = store.places.loc[store.places["place"].isin(filters.place), "action_id"]
-        mask &= actions["id"].isin(ids)
+        mask &= store.having(store.places, store.places["place"].isin(filters.place))
     if filters.level:
         mask &= actions["level"].isin(filters.level)
     if filters.topic:
-        mask &= actions["id"].isin(store.topics.loc[store.topics["topic"].isin(filters.topic), "action_id"])
+        mask &= store.having(store.topics, store.topics["topic"].isin(filters.topic))
     if filters.type:
         mask &= actions["action_type"].isin(filters.type)
     if filters.date_from:
@@ -185,7 +184,7 @@ def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.Da
         mask &= actions["search_text"].str.contains(filters.q.lower(), regex=False)
     rows = actions[mask]
     if filters.as_of:
-        events = store.events[store.events["action_id"].isin(rows["id"])]
+        events = store.rows_for(store.events, rows)
         rows = rows.assign(status=rows["id"].map(status_on(events, store.statuses, filters.as_of)).fillna(NOT_YET))
         rows = rows[rows["status"] != NOT_YET]
     if filters.status:

@@ -90,6 +90,7 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
         "provisions": _provisions(actions),
         "evidence": _evidence(actions),
         "events": events,
+        "citations": _long(actions, "source", lambda a: a.sources),
         "related": pd.DataFrame(
             [{"action_id": a.id, "type": r.type, "target": r.action} for a in actions for r in a.related],
             columns=["action_id", "type", "target"],

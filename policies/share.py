@@ -95,7 +95,7 @@ def filename(store: Store, filters: Filters, page: str, extension: str, kind: st
 
 def outlets(store: Store, actions: pd.DataFrame) -> list[str]:
     """Outlets of the sources cited by these actions, most cited first."""
-    cited = actions["sources"].str.split(", ").explode().dropna()
+    cited = store.rows_for(store.citations, actions)["source"]
     by_id = dict(zip(store.sources["id"], store.sources["outlet"]))
     counts = cited.map(by_id).dropna().value_counts()
     return [str(o) for o in counts.index]

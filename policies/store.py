@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
@@ -56,6 +57,7 @@ class Store:
     events: pd.DataFrame
     related: pd.DataFrame
     disagreements: pd.DataFrame
+    citations: pd.DataFrame
     sources: pd.DataFrame
     jurisdictions: pd.DataFrame
     topic_codebook: pd.DataFrame
@@ -70,6 +72,31 @@ class Store:
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
+
+    def rows_for(self, long: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
+        """The rows of a long frame (places, topics, provisions, ...) that belong to `actions`, a subset of
+        `self.actions` with its index: an array lookup by position, not a string comparison per row."""
+        return long[self._mask(actions.index.to_numpy())[self._codes(long)]]
+
+    def having(self, long: pd.DataFrame, selected: pd.Series) -> pd.Series:
+        """Over `self.actions`: True for the actions with at least one selected row in the long frame."""
+        codes = self._codes(long)[selected.to_numpy()]
+        return pd.Series(self._mask(codes[codes >= 0])[:-1], index=self.actions.index)
+
+    def _mask(self, positions) -> np.ndarray:
+        mask = np.zeros(len(self.actions) + 1, dtype=bool)  # the extra slot answers code -1 (no action): False
+        mask[positions] = True
+        return mask
+
+    def _codes(self, long: pd.DataFrame) -> np.ndarray:
+        """Each row's action as a position in `actions` (-1 for none)."""
+        column = long["action_id"]
+        if isinstance(column.dtype, pd.CategoricalDtype) and len(column.cat.categories) == len(self.actions):
+            return column.cat.codes.to_numpy()
+        return pd.Categorical(column.astype(str), categories=self.actions["id"]).codes
+
+
+LONG_FRAMES = ("places", "topics", "provisions", "evidence", "events", "related", "disagreements", "citations")
 
 
 def load(
@@ -227,6 +254,9 @@ def _build(
     problems += link_cycles(parsed)
     dropped = {p.record for p in problems if p.severity == "error" and p.record} | dup_ids
     action_part = {name: _without(pd.concat(parts, ignore_index=True), dropped) for name, parts in chunk_frames.items()}
+    ids = action_part["actions"]["id"]
+    for name in LONG_FRAMES:  # the action as a position in `actions`: filtering a view is then an array lookup
+        action_part[name]["action_id"] = pd.Categorical(action_part[name]["action_id"].astype(str), categories=ids)
     last_verified = action_part["actions"]["last_verified"]
     return Store(
         **codebook_part,

@@ -184,3 +184,23 @@ def test_copy_link_shows_the_address_in_the_browser(server, browser_page, path) 
     link = p.page.locator('[data-testid="stSidebar"] [data-testid="stCode"] code')
     link.wait_for(timeout=30_000)
     assert link.inner_text().strip() == p.page.url == server.url + path
+
+
+@pytest.mark.parametrize("path", ["/", f"/requirements?policy={HOSTILE_ID}", "/map", "/sources", "/about",
+                                  f"/?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E&place=%3Cimg%20src%3Dx%3E"])  # fmt: skip
+def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, browser_page, path: str) -> None:
+    """Every text field of one record is HTML, script, markdown links to javascript:, and control characters."""
+    p = browser_page
+    p.open(hostile_server.url + path)
+    p.page.wait_for_timeout(500)  # charts draw after the script finishes
+    body = p.page.locator("body").inner_text()
+    if "requirements" in path:
+        for shown in ("<script>alert(2)</script>", "[click me](javascript:alert(3))", '<a href="javascript:alert(4)">link</a>'):
+            assert shown in body, shown  # the characters, as text
+    if path == "/sources":
+        p.page.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(state="attached", timeout=30_000)
+    assert p.dialogs == [] and p.errors == []
+    assert p.page.locator("img[src=x], img[src='x']").count() == 0
+    assert p.page.locator("script:text('alert')").count() == 0
+    assert p.page.locator('a[href^="javascript:" i]').count() == 0
+    p.screenshot("11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-"))

@@ -20,9 +20,8 @@ def render() -> None:
         st.title("Map")
     table = charts.map_counts(v.store, v.frame)
     sharing.chart(v, "map", "map")
-    unmapped = len(v.frame) - v.store.places[
-        v.store.places["action_id"].isin(v.frame["id"]) & v.store.places["place"].isin(table["place"])
-    ]["action_id"].nunique()
+    places = v.store.rows_for(v.store.places, v.frame)
+    unmapped = len(v.frame) - places.loc[places["place"].isin(table["place"]), "action_id"].nunique()
     st.caption(
         "Bubble size: actions taken by or aimed at the place. Colour: its level (city, county, state)."
         + (f" {unmapped} federal action(s) aimed at no mapped place are not drawn." if unmapped else "")

@@ -16,10 +16,10 @@ SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows ev
 
 def citations(store, frame: pd.DataFrame) -> pd.DataFrame:
     """source, action_id, provision_id ('' for the action itself) for the actions in the view."""
-    listed = frame[["id", "sources"]].assign(source=frame["sources"].str.split(", ")).explode("source")
-    listed = listed.rename(columns={"id": "action_id"})[["source", "action_id"]].assign(provision_id="")
-    ev = store.evidence[store.evidence["action_id"].isin(frame["id"])][["source", "action_id", "provision_id"]]
-    return pd.concat([listed, ev.fillna({"provision_id": ""})]).drop_duplicates().reset_index(drop=True)
+    listed = store.rows_for(store.citations, frame).assign(provision_id="")[["source", "action_id", "provision_id"]]
+    ev = store.rows_for(store.evidence, frame)[["source", "action_id", "provision_id"]].fillna({"provision_id": ""})
+    both = pd.concat([listed.astype({"action_id": str}), ev.astype({"action_id": str})])
+    return both.drop_duplicates().reset_index(drop=True)
 
 
 def render() -> None:
