@@ -14,25 +14,32 @@ from .text import md
 SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows every rerun
 
 
-def citations(store, frame: pd.DataFrame) -> pd.DataFrame:
-    """source, action_id, provision_id ('' for the action itself) for the actions in the view."""
-    listed = store.rows_for(store.citations, frame).assign(provision_id="")[["source", "action_id", "provision_id"]]
-    ev = store.rows_for(store.evidence, frame)[["source", "action_id", "provision_id"]].fillna({"provision_id": ""})
-    both = pd.concat([listed.astype({"action_id": str}), ev.astype({"action_id": str})])
+def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> pd.DataFrame:
+    """source, action_id, provision_id ('' for the action itself) for the actions in the view (and `sources`)."""
+    listed = store.rows_for(store.citations, frame)
+    evidence = store.rows_for(store.evidence, frame)
+    if sources is not None:
+        listed, evidence = listed[listed["source"].isin(sources)], evidence[evidence["source"].isin(sources)]
+    listed = listed.assign(provision_id="")[["source", "action_id", "provision_id"]]
+    evidence = evidence[["source", "action_id", "provision_id"]].fillna({"provision_id": ""})
+    both = pd.concat([listed.astype({"action_id": str}), evidence.astype({"action_id": str})])
     return both.drop_duplicates().reset_index(drop=True)
 
 
 def render() -> None:
     v = state.view("sources")
     st.title("Sources")
-    cites = citations(v.store, v.frame)
     st.caption(f"{len(v.store.sources):,} sources in the registry; citations counted for: {describe(v.store, v.filters)}.")
+    # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
+    # checks it); the detail of the page's 50 sources is then looked up for those alone.
+    counts = v.store.rows_for(v.store.citations, v.frame)["source"].value_counts()
+    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
+    shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources")
+    cites = citations(v.store, v.frame, list(shown["id"]))
     titles = dict(zip(v.store.actions["id"], v.store.actions["title"]))
     provisions = v.store.provisions.set_index(["action_id", "provision_id"])["text"]
-    counts = cites.groupby("source")["action_id"].nunique()
-    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
     by_source = dict(tuple(cites.groupby("source")))
-    for s in state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources").itertuples():
+    for s in shown.itertuples():
         with st.expander(f"{s.outlet} — {s.title} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
             url = charts.safe_url(s.url)
             if url:
