@@ -1,10 +1,12 @@
-"""Many viewers: N concurrent browser sessions against one `streamlit run` server on loopback.
+"""Many viewers: N concurrent sessions against one `streamlit run` server on loopback, speaking Streamlit's own
+websocket protocol (what the browser sends: a rerun with the URL's query string, then widget changes).
 
-Each session opens the dashboard, then for a bounded time changes filters again and again (by typing a
-search into the sidebar and by opening filtered permalinks), timing each change until Streamlit reports
-the script finished. Prints p50/p95/max render times and the errors seen.
+Each session opens a view (a permalink's query string, on one of the pages), then for a bounded time changes
+the sidebar search again and again, timing each rerun from the request to the server's "script finished".
+Prints p50/p95/max render times and every error. A browser per session would measure the browsers: twenty
+headless Chromiums need more than two cores on their own.
 
-    .venv/bin/python benchmarks/load_sessions.py [--sessions 20] [--seconds 60] [--data-dir DIR]
+    .venv/bin/python benchmarks/load_sessions.py [--sessions 20] [--seconds 60] [--data-dir DIR | --snapshot FILE]
 
 Loopback only, bounded in count (sessions) and time (seconds); it starts and stops its own server.
 """
@@ -22,24 +24,24 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.async_api import async_playwright
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.util import calc_hash
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-]  # fmt: skip
-DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+PAGES = ["timeline", "requirements", "map", "sources", "about"]
 VIEWS = [
-    "?place=us-il-chicago",
-    "?topic=masks&topic=body-cameras",
-    "?level=federal&from=2025-08-01&to=2025-10-31",
-    "?type=lawsuit,court-order",
-    "?status=blocked",
-    "?q=national+guard",
+    "place=us-il-chicago",
+    "topic=masks&topic=body-cameras",
+    "level=federal&from=2025-08-01&to=2025-10-31",
+    "type=lawsuit,court-order",
+    "status=blocked",
+    "q=national+guard",
+    "color=topic",
     "",
 ]
-SEARCHES = ["chicago", "guard", "masks", "lawsuit", "body camera", "ice"]
+SEARCHES = ["chicago", "guard", "masks", "lawsuit", "body camera", "ice", ""]
 
 
 def free_port() -> int:
@@ -48,15 +50,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, data_dir: str | None) -> subprocess.Popen:
-    env = dict(os.environ, **({"POLICIES_DATA_DIR": data_dir} if data_dir else {}))
+def start_server(port: int, env_extra: dict[str, str]) -> subprocess.Popen:
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ, **env_extra), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
@@ -64,72 +66,65 @@ def start_server(port: int, data_dir: str | None) -> subprocess.Popen:
         except OSError:
             time.sleep(0.3)
     proc.kill()
-    raise SystemExit("server did not start within 60 s")
+    raise SystemExit("server did not start within 120 s")
 
 
-async def wait_rendered(page, timeout_ms: int = 30_000) -> None:
-    await page.wait_for_selector('[data-test-connection-state="CONNECTED"]', timeout=timeout_ms)
-    await page.wait_for_selector(DONE, timeout=timeout_ms)
-    await page.wait_for_selector('[data-testid="stSkeleton"]', state="detached", timeout=timeout_ms)
+class Session:
+    """One viewer: a websocket, the widget ids the server told it about, and its timings."""
 
+    def __init__(self, ws, index: int) -> None:
+        self.ws, self.index, self.search_id = ws, index, None
 
-async def rerun_after(page, action) -> float:
-    """Seconds from an action to the end of the rerun it triggers."""
-    start = time.perf_counter()
-    await action()
-    try:
-        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=2_000)
-    except Exception:
-        pass  # a fast rerun can finish before we look
-    await page.wait_for_selector(DONE, timeout=30_000)
-    return time.perf_counter() - start
-
-
-async def session(browser, base: str, index: int, until: float, timings: list[float], errors: list[str]) -> None:
-    context = await browser.new_context(viewport={"width": 1400, "height": 900})
-    page = await context.new_page()
-    page.on("pageerror", lambda exc: errors.append(f"session {index}: page error {exc}"))
-    try:
+    async def rerun(self, query: str, page: str, search: str | None = None) -> float:
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.page_script_hash = calc_hash(page)
+        if search is not None and self.search_id:
+            widget = msg.rerun_script.widget_states.widgets.add()
+            widget.id, widget.string_value = self.search_id, search
         start = time.perf_counter()
-        await page.goto(base + VIEWS[index % len(VIEWS)])
-        await wait_rendered(page)
-        timings.append(time.perf_counter() - start)
-        step = index
-        while time.monotonic() < until:
-            step += 1
-            search = page.locator('section[data-testid="stSidebar"] input[aria-label="Search"]')
-            if step % 2 and await search.count():
-                term = SEARCHES[step % len(SEARCHES)]
+        await self.ws.send(msg.SerializeToString())
+        await self._until_finished()
+        return time.perf_counter() - start
 
-                async def type_search() -> None:
-                    await search.fill(term)
-                    await search.press("Enter")
+    async def _until_finished(self) -> None:
+        while True:
+            raw = await asyncio.wait_for(self.ws.recv(), timeout=60)
+            msg = ForwardMsg()
+            msg.ParseFromString(raw)
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                if element.WhichOneof("type") == "text_input" and element.text_input.label == "Search":
+                    self.search_id = element.text_input.id
+                if element.WhichOneof("type") == "exception":
+                    raise RuntimeError(f"exception shown: {element.exception.message[:80]}")
+            if kind == "script_finished":
+                return
 
-                timings.append(await rerun_after(page, type_search))
-            else:
-                url = base + VIEWS[step % len(VIEWS)]
 
-                async def open_view() -> None:
-                    await page.goto(url)
-                    await wait_rendered(page)
-
-                timings.append(await rerun_after(page, open_view))
-            if await page.locator('[data-testid="stException"]').count():
-                errors.append(f"session {index}: exception shown on step {step}")
+async def viewer(port: int, index: int, until: float, think: float, timings: list[float], errors: list[str]) -> None:
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    try:
+        async with websockets.connect(url, subprotocols=["streamlit"], origin=f"http://127.0.0.1:{port}",
+                                      max_size=None) as ws:  # fmt: skip
+            session = Session(ws, index)
+            page, view = PAGES[index % len(PAGES)], VIEWS[index % len(VIEWS)]
+            timings.append(await session.rerun(view, page))
+            step = index
+            while time.monotonic() < until:
+                await asyncio.sleep(think * (0.5 + (step % 5) / 4))  # a person reads before the next change
+                step += 1
+                timings.append(await session.rerun(view, page, SEARCHES[step % len(SEARCHES)]))
     except Exception as exc:  # reported, not raised: one failed session must not hide the others' figures
-        errors.append(f"session {index}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
-    finally:
-        await context.close()
+        errors.append(f"session {index}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
 
 
-async def run(sessions: int, seconds: float, base: str) -> tuple[list[float], list[str]]:
+async def run(port: int, sessions: int, seconds: float, think: float = 0) -> tuple[list[float], list[str]]:
     timings: list[float] = []
     errors: list[str] = []
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        until = time.monotonic() + seconds
-        await asyncio.gather(*(session(browser, base, i, until, timings, errors) for i in range(sessions)))
-        await browser.close()
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(viewer(port, i, until, think, timings, errors) for i in range(sessions)))
     return timings, errors
 
 
@@ -138,21 +133,28 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--data-dir", help="record tree to serve (default: the bundled data)")
+    parser.add_argument("--snapshot", help="a snapshot to serve (python -m policies snapshot)")
+    parser.add_argument("--think", type=float, default=0, help="mean seconds a viewer waits between changes")
     args = parser.parse_args()
     if not 1 <= args.sessions <= 50 or not 1 <= args.seconds <= 600:
         raise SystemExit("bounded by design: 1-50 sessions, 1-600 seconds")
+    env = {"POLICIES_DATA_DIR": args.data_dir} if args.data_dir else {}
+    env |= {"POLICIES_SNAPSHOT": args.snapshot} if args.snapshot else {}
     port = free_port()
-    server = start_server(port, args.data_dir)
+    server = start_server(port, env)
     try:
-        timings, errors = asyncio.run(run(args.sessions, args.seconds, f"http://127.0.0.1:{port}/"))
+        asyncio.run(run(port, 1, 1))  # the first load of the data is the server's, not the viewers'
+        timings, errors = asyncio.run(run(port, args.sessions, args.seconds, args.think))
     finally:
         server.terminate()
         server.wait(timeout=10)
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))] if timings else float("nan")
-    print(f"sessions {args.sessions}  duration {args.seconds:.0f} s  renders {len(timings)}  errors {len(errors)}")
+    print(f"sessions {args.sessions}  think {args.think:.0f} s  duration {args.seconds:.0f} s  renders {len(timings)}  "
+          f"errors {len(errors)}")  # fmt: skip
     if timings:
-        print(f"render time  p50 {statistics.median(timings):.2f} s  p95 {p95:.2f} s  max {timings[-1]:.2f} s")
+        print(f"render time  p50 {statistics.median(timings):.2f} s  p95 {p95:.2f} s  max {timings[-1]:.2f} s"
+              f"  ({len(timings) / args.seconds:.1f} renders/s)")  # fmt: skip
     for error in errors[:20]:
         print("  " + error)
     return 1 if errors else 0
