@@ -10,24 +10,15 @@ Prints a table; run by hand, never as a timed test.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from timing import timed  # noqa: E402  (benchmarks/, beside this script)
+
 from policies import store  # noqa: E402
-
-
-def _timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,9 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as cache:
-        cold, loaded = _timed(lambda: store.load(args.data_dir, use_cache=False), args.repeat)
+        cold, loaded = timed(lambda: store.load(args.data_dir, use_cache=False), args.repeat)
         store.load(args.data_dir, cache_dir=cache)  # writes the cache
-        warm, _ = _timed(lambda: store.load(args.data_dir, cache_dir=cache), args.repeat)
+        warm, _ = timed(lambda: store.load(args.data_dir, cache_dir=cache), args.repeat)
 
     print(f"{len(loaded.actions):,} actions from {loaded.files:,} files in {args.data_dir} (median of {args.repeat})")
     print(f"{'load':<34}{'ms':>10}")

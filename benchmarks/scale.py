@@ -24,28 +24,19 @@ import argparse
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import timed  # noqa: E402  (benchmarks/, beside this script)
+
 PAGES = ("timeline", "requirements", "map", "sources", "about")
 FIGURE_PAGES = ("timeline", "map")
-
-
-def _timed(fn, repeat: int = 1):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def measure(tree: Path) -> dict:
@@ -57,24 +48,24 @@ def measure(tree: Path) -> dict:
 
     out: dict = {}
     with tempfile.TemporaryDirectory() as cache:
-        out["cold_s"], loaded = _timed(lambda: store.load(tree, use_cache=False))
+        out["cold_s"], loaded = timed(lambda: store.load(tree, use_cache=False))
         store.load(tree, cache_dir=cache)
-        out["cache_s"], _ = _timed(lambda: store.load(tree, cache_dir=cache), 3)
+        out["cache_s"], _ = timed(lambda: store.load(tree, cache_dir=cache), 3)
         snapshot = Path(cache) / "store.snapshot"
         store.save_snapshot(loaded, snapshot)
-        out["warm_s"], _ = _timed(lambda: store.load_snapshot(snapshot), 3)
+        out["warm_s"], _ = timed(lambda: store.load_snapshot(snapshot), 3)
         parquet = Path(cache) / "actions.parquet"
         loaded.actions.to_parquet(parquet)
-        out["parquet_s"], _ = _timed(lambda: pd.read_parquet(parquet), 3)
+        out["parquet_s"], _ = timed(lambda: pd.read_parquet(parquet), 3)
     out["actions"] = len(loaded.actions)
     city = loaded.places["place"].value_counts().index[0] if len(loaded.places) else "us"
     view = Filters(place=(city,), topic=("masks", "police-cooperation"),
                    date_from=pd.Timestamp("2024-01-01").date(), date_to=pd.Timestamp("2025-12-31").date())  # fmt: skip
-    out["filter_s"], frame = _timed(lambda: apply(loaded, view), 5)
+    out["filter_s"], frame = timed(lambda: apply(loaded, view), 5)
     out["filtered"] = len(frame)
     everything = apply(loaded, Filters())
     for page in FIGURE_PAGES:
-        seconds, fig = _timed(lambda: charts.figure(loaded, everything, Filters(), page))
+        seconds, fig = timed(lambda: charts.figure(loaded, everything, Filters(), page))
         out[f"fig_{page}_s"], out[f"fig_{page}_mb"] = seconds, len(fig.to_json()) / 1e6
     out.update(_reruns(tree))
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -94,7 +85,7 @@ def _reruns(tree: Path) -> dict:
         at._page_hash = calc_hash(page)
         at.run()
         search = next(w for w in at.text_input if w.key == "w_q")
-        seconds, _ = _timed(lambda: search.input("police").run())
+        seconds, _ = timed(lambda: search.input("police").run())
         out[f"rerun_{page}_s"] = seconds
         if at.exception:
             out[f"rerun_{page}_error"] = str(at.exception[0].message)[:80]
@@ -107,7 +98,7 @@ def measure_extractor(articles: int) -> dict:
     texts = [p.read_text() for p in sorted((ROOT / "benchmarks" / "extraction").glob("*.txt"))]
     batch = [texts[i % len(texts)] for i in range(articles)]
     extract(batch[0], "warm-up")
-    seconds, _ = _timed(lambda: [extract(t, f"a{i}") for i, t in enumerate(batch)])
+    seconds, _ = timed(lambda: [extract(t, f"a{i}") for i, t in enumerate(batch)])
     tracemalloc.start()  # a second pass for memory: tracing slows Python several times over
     for i, t in enumerate(batch):
         extract(t, f"a{i}")
@@ -152,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     _report(rows)
     ext = _child(["--extractor", "--articles", str(args.articles)])
     print(f"\nextractor: {ext['articles']:,} articles of ~{ext['chars']:,} characters: "
-          f"{ext['per_s']:.0f} articles/s on one core, peak {ext['peak_mb']:.0f} MB traced")  # fmt: skip
+          f"{ext['per_s']:.0f} articles/s on one core, peak {ext['peak_mb']:.1f} MB traced")  # fmt: skip
     return 0
 
 
