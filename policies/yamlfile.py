@@ -82,10 +82,28 @@ _SCALARS = {
 }
 
 
+class _PlainLoader(Loader):
+    """The C composer calls back into Python to tag every scalar; most record scalars are text, so this tags
+    all of them text, and `_construct` asks the real resolver only about those that could be something else."""
+
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        return _STR if kind is yaml.ScalarNode else _MAP if kind is yaml.MappingNode else _SEQ
+
+
+_MAYBE_TYPED = frozenset(first for first in Loader.yaml_implicit_resolvers if first)  # "t", "N", "~", "1", ...
+_RESOLVER = Loader("")
+
+
 def _construct(node: yaml.Node) -> object:
-    """Nodes (tags resolved by the C composer) to Python, without the generic constructor's bookkeeping."""
+    """Nodes to Python, without the generic constructor's bookkeeping."""
     tag = node.tag
     if tag == _STR:
+        if node.style is None and (not node.value or node.value[0] in _MAYBE_TYPED):
+            tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))  # a plain true, 12, ~ or ''
+            if tag != _STR:
+                if tag in _SCALARS:
+                    return _SCALARS[tag](node)
+                raise _Unusual
         return node.value
     if tag == _MAP:
         out: dict[str, object] = {}
@@ -110,7 +128,7 @@ def fast_read(path: Path, display: str, raw: bytes, limit: int = MAX_BYTES) -> Y
     """
     if len(raw) <= limit and b"\x00" not in raw:
         try:
-            loader = Loader(raw.decode("utf-8"))
+            loader = _PlainLoader(raw.decode("utf-8"))
             try:
                 node = loader.get_single_node()
                 data = _construct(node) if node is not None else None
