@@ -73,22 +73,25 @@ def load_store() -> tuple[Store, Vocabulary]:
     """
     snapshot = os.environ.get(SNAPSHOT_ENV)
     path = snapshot or str(data_dir())
-    if path not in _LOADED and snapshot:
-        with _LOADING:
-            loaded = store_module.load_snapshot(snapshot)  # a deployment's compiled data: no YAML at all
-            _LOADED[path] = (loaded, Vocabulary.of(loaded))
     if path not in _LOADED:
         with _LOADING:
-            if path not in _LOADED:
-                bar = st.progress(0.0, text="Loading the records…")
-
-                def show(done: int, total: int) -> None:
-                    bar.progress(done / max(total, 1), text=f"Loading the records… {done:,} of {total:,}")
-
-                loaded = store_module.load(path, progress=show)
-                _LOADED[path] = (loaded, Vocabulary.of(loaded))
-                bar.empty()
+            if path not in _LOADED:  # another session may have loaded it while this one waited
+                _LOADED[path] = _load(path, snapshot)
     return _LOADED[path]
+
+
+def _load(path: str, snapshot: str | None) -> tuple[Store, Vocabulary]:
+    if snapshot:
+        loaded = store_module.load_snapshot(snapshot)  # a deployment's compiled data: no YAML at all
+    else:
+        bar = st.progress(0.0, text="Loading the records…")
+
+        def show(done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), text=f"Loading the records… {done:,} of {total:,}")
+
+        loaded = store_module.load(path, progress=show)
+        bar.empty()
+    return loaded, Vocabulary.of(loaded)
 
 
 # --- the URL, read once per session -----------------------------------------------------------
