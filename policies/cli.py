@@ -78,7 +78,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             continue
         try:
             cases = evaluate.load_cases(keys, texts)
-        except evaluate.KeyError_ as exc:
+        except evaluate.AnswerKeyError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         chars = sum(len(c.text) for c in cases) // max(1, len(cases))

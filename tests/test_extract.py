@@ -383,7 +383,7 @@ def test_a_prediction_matches_on_level_type_and_date_and_each_key_action_only_on
 def test_a_broken_answer_key_is_named(tmp_path: Path) -> None:
     (tmp_path / "01-x.txt").write_text("text")
     (tmp_path / "01-x.yaml").write_text("article: 01-x.txt\nactions:\n  - {level: town, action_type: law, date: null}\n")
-    with pytest.raises(evaluate.KeyError_, match=r"01-x.yaml: actions\[0\]: unknown level"):
+    with pytest.raises(evaluate.AnswerKeyError, match=r"01-x.yaml: actions\[0\]: unknown level"):
         evaluate.load_cases(tmp_path)
 
 

@@ -190,10 +190,13 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
 def _main_places(sentences: list[Sentence], ctx: Context) -> None:
     counts: dict[str, Counter] = {"city": Counter(), "county": Counter(), "state": Counter()}
     by_id: dict[str, Place] = {}
-    states = Counter(m.place.state for s in sentences for m in find_places(s.text) if m.place.state)
+    for s in sentences:
+        s.places = find_places(s.text)
+    states = Counter(m.place.state for s in sentences for m in s.places if m.place.state)
     default_state = states.most_common(1)[0][0] if states else None
     for s in sentences:
-        s.places = find_places(s.text, default_state)
+        if default_state and "County" in s.text:  # only a county name can read differently with a state
+            s.places = find_places(s.text, default_state)
         for m in s.places:
             if m.place.level in counts:
                 counts[m.place.level][m.place.id] += 1

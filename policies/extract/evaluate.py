@@ -100,7 +100,7 @@ class Score:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-class KeyError_(ValueError):
+class AnswerKeyError(ValueError):
     """An answer key that cannot be read: the message names the file and field."""
 
 
@@ -111,13 +111,13 @@ def load_cases(folder: Path, texts: Path | None = None) -> list[Case]:
         try:
             key = AnswerKey.model_validate(yaml.safe_load(key_path.read_text(encoding="utf-8")))
         except (yaml.YAMLError, ValidationError) as exc:
-            raise KeyError_(f"{key_path}: not a valid answer key: {exc}") from None
+            raise AnswerKeyError(f"{key_path}: not a valid answer key: {exc}") from None
         for i, action in enumerate(key.actions):
             if action.level not in LEVELS or action.action_type not in ACTION_TYPES:
-                raise KeyError_(f"{key_path}: actions[{i}]: unknown level or action_type")
+                raise AnswerKeyError(f"{key_path}: actions[{i}]: unknown level or action_type")
         article = (texts or folder) / key.article
         if not article.is_file():
-            raise KeyError_(f"{key_path}: article: {article} not found")
+            raise AnswerKeyError(f"{key_path}: article: {article} not found")
         cases.append(Case(key_path.stem, article.read_text(encoding="utf-8"), key))
     return cases
 
