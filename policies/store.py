@@ -13,16 +13,15 @@ import datetime as dt
 import hashlib
 import os
 import pickle
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-
 import sys
+import tempfile
 import types
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -109,20 +108,20 @@ def load(
 ) -> Store:
     """Load and validate `data_dir`. With `texts_dir`, evidence quotes are checked against those texts."""
     data_dir = Path(data_dir)
-    files, problems = _list_files(data_dir)
-    blobs = _read_all(files, data_dir, problems)
+    names, problems = _list_files(data_dir)
+    files = _Files(data_dir, names, problems)
     texts = read_texts(Path(texts_dir)) if texts_dir else None
-    key = _fingerprint(blobs, texts)
-    cache_file = _cache_path(cache_dir, key) if use_cache else None
-    if cache_file and cache_file.exists():
-        try:
-            with cache_file.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a stale or truncated cache is rebuilt, never trusted
-            pass
-    store = _build(data_dir, blobs, texts, problems, key, progress)
-    if cache_file:
-        _write_cache(cache_file, store)
+    cache = _Cache(cache_dir, data_dir) if use_cache else None
+    if cache and cache.has_entries():
+        # Only then is reading every file before parsing worth it: the content key may find a cached build.
+        # Otherwise files are read as the parse needs them, so a cold disk's reads overlap the parsing.
+        files.read_all()
+        cached = cache.get(files.fingerprint(texts))
+        if cached is not None:
+            return cached
+    store = _build(data_dir, files, texts, problems, progress)
+    if cache:
+        cache.put(store)
     return store
 
 
@@ -145,86 +144,155 @@ def load_snapshot(path: Path | str) -> Store:
 # --- reading --------------------------------------------------------------------------------
 
 
-def _list_files(data_dir: Path) -> tuple[list[Path], list[Problem]]:
-    problems: list[Problem] = []
+def _list_files(data_dir: Path) -> tuple[list[str], list[Problem]]:
+    """The .yaml files under `data_dir` as sorted relative names; folders and files starting with a dot are
+    left out, and symlinked folders are never entered (as os.walk does)."""
     if not data_dir.is_dir():
         return [], [Problem(str(data_dir), None, "", "data folder not found")]
     root = data_dir.resolve()
-    found = []
-    for folder, subfolders, names in os.walk(data_dir):  # symlinked folders are listed, never entered
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        found += [Path(folder, name) for name in names if not name.startswith(".")]
-    files = []
-    for path in sorted(found):
-        rel = path.relative_to(data_dir).as_posix()
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            problems.append(Problem(rel, None, "", "symlink points outside the data folder; ignored"))
-            continue
-        if path.suffix != ".yaml":
-            hint = " (rename to .yaml)" if path.suffix == ".yml" else ""
-            problems.append(Problem(rel, None, "", f"not a .yaml file; ignored{hint}", "warning"))
-            continue
-        files.append(path)
-    return files, problems
-
-
-def _read_all(files: list[Path], data_dir: Path, problems: list[Problem]) -> dict[str, bytes]:
-    blobs: dict[str, bytes] = {}
-    for path in files:
-        rel = path.relative_to(data_dir).as_posix()
+    problems: list[Problem] = []
+    names: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
         try:
-            blobs[rel] = path.read_bytes()
+            entries = list(os.scandir(data_dir / folder))
         except OSError as exc:
-            problems.append(Problem(rel, None, "", f"cannot read file: {exc.strerror or exc}"))
-    return blobs
+            problems.append(Problem(folder.rstrip("/") or ".", None, "", f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:  # scandir's entries answer is_dir/is_symlink without another system call
+            rel = folder + entry.name
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    folders.append(rel + "/")
+            elif entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
+                problems.append(Problem(rel, None, "", "symlink points outside the data folder; ignored"))
+            elif not entry.name.endswith(".yaml"):
+                hint = " (rename to .yaml)" if entry.name.endswith(".yml") else ""
+                problems.append(Problem(rel, None, "", f"not a .yaml file; ignored{hint}", "warning"))
+            else:
+                names.append(rel)
+    return sorted(names), problems
 
 
-def _fingerprint(blobs: dict[str, bytes], texts: dict[str, str] | None) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
-        digest.update((Path(__file__).parent / module).read_bytes())
-    for name, blob in blobs.items():
-        digest.update(name.encode() + b"\0" + len(blob).to_bytes(8, "little") + blob)
-    for name, text in sorted((texts or {}).items()):
-        digest.update(b"text:" + name.encode() + text.encode())
-    return digest.hexdigest()
+class _Files:
+    """The data folder's files, each read once, when first needed, and kept: the content key and the line
+    numbers of problems found across records are taken from these bytes."""
+
+    def __init__(self, data_dir: Path, names: list[str], problems: list[Problem]) -> None:
+        self.data_dir, self.names, self._problems = data_dir, names, problems
+        self._listed = frozenset(names)
+        self._blobs: dict[str, bytes | None] = {}  # None: could not be read (a problem says why)
+
+    def read(self, names: list[str]) -> list[tuple[str, bytes]]:
+        """Those of `names` that can be read, with their bytes."""
+        out = []
+        for name in names:
+            if name not in self._blobs:
+                self._blobs[name] = self._read(name)
+            blob = self._blobs[name]
+            if blob is not None:
+                out.append((name, blob))
+        return out
+
+    def read_all(self) -> None:
+        self.read(self.names)
+
+    def get(self, name: str) -> bytes | None:
+        """The bytes of a listed file; None if it is not listed or cannot be read."""
+        if name not in self._listed:
+            return None
+        found = self.read([name])
+        return found[0][1] if found else None
+
+    def count(self) -> int:
+        """How many files were read."""
+        return sum(blob is not None for blob in self._blobs.values())
+
+    def fingerprint(self, texts: dict[str, str] | None) -> str:
+        """The content key: the code that builds the store, every file (name and bytes) and the texts."""
+        self.read_all()
+        digest = hashlib.blake2b(digest_size=16)
+        for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
+            digest.update((Path(__file__).parent / module).read_bytes())
+        for name in self.names:
+            blob = self._blobs[name]
+            if blob is not None:
+                digest.update(name.encode() + b"\0" + len(blob).to_bytes(8, "little") + blob)
+        for name, text in sorted((texts or {}).items()):
+            digest.update(b"text:" + name.encode() + text.encode())
+        return digest.hexdigest()
+
+    def _read(self, name: str) -> bytes | None:
+        try:
+            with open(os.path.join(self.data_dir, name), "rb") as fh:
+                return fh.read()
+        except OSError as exc:
+            self._problems.append(Problem(name, None, "", f"cannot read file: {exc.strerror or exc}"))
+            return None
 
 
-def _cache_path(cache_dir: Path | str | None, key: str) -> Path | None:
-    base = Path(cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker")
-    return base / f"store-{key}.pickle"
+class _Cache:
+    """Built stores on disk, by content key; one entry per data folder (a new build replaces the folder's old one).
+    A read-only deployment simply runs without it."""
 
+    def __init__(self, cache_dir: Path | str | None, data_dir: Path) -> None:
+        self.dir = Path(cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker")
+        self.folder = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
 
-def _write_cache(cache_file: Path, store: Store) -> None:
-    """Atomic write; a read-only deployment simply runs without a disk cache."""
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=cache_file.parent, delete=False) as fh:
-            pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, cache_file)
-    except OSError:
-        pass
+    def path(self, key: str) -> Path:
+        return self.dir / f"store-{self.folder}-{key}.pickle"
+
+    def has_entries(self) -> bool:
+        return any(self.dir.glob(f"store-{self.folder}-*.pickle"))
+
+    def get(self, key: str) -> Store | None:
+        try:
+            with self.path(key).open("rb") as fh:
+                cached = pickle.load(fh)
+        except Exception:  # missing, stale or truncated: rebuilt, never trusted
+            return None
+        return cached if isinstance(cached, Store) else None
+
+    def put(self, store: Store) -> None:
+        """Atomic write, then the folder's older entries go."""
+        target = self.path(store.fingerprint)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=self.dir, delete=False) as fh:
+                pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(fh.name, target)
+            for old in self.dir.glob(f"store-{self.folder}-*.pickle"):
+                if old != target:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 # --- parsing and validation -----------------------------------------------------------------
 
 
+REGISTRY = ("sources.yaml", *(f"codebooks/{name}.yaml" for name in CODEBOOKS))
+
+
 def _build(
     data_dir: Path,
-    blobs: dict[str, bytes],
+    files: _Files,
     texts: dict[str, str] | None,
     problems: list[Problem],
-    key: str,
     progress: Progress | None,
 ) -> Store:
-    if not blobs:
+    if not files.names:
         if data_dir.is_dir():
             problems.append(Problem(str(data_dir), None, "", "no .yaml files found in the data folder"))
-        return Store(**frames.build([], {}, {name: [] for name in CODEBOOKS}, []), problems=tuple(problems), fingerprint=key)
+        empty = frames.build([], {}, {name: [] for name in CODEBOOKS}, [])
+        return Store(**empty, problems=tuple(problems), fingerprint=files.fingerprint(texts))
     books: dict[str, list[BaseModel]] = {}
     for name, model in CODEBOOKS.items():
-        books[name] = _parse_list(blobs, f"codebooks/{name}.yaml", model, problems)
-    sources = _parse_list(blobs, "sources.yaml", Source, problems)
+        books[name] = _parse_list(files, f"codebooks/{name}.yaml", model, problems)
+    sources = _parse_list(files, "sources.yaml", Source, problems)
     codebooks = Codebooks(
         jurisdictions=frozenset(j.id for j in books["jurisdictions"]),
         topics=frozenset(t.id for t in books["topics"]),
@@ -235,17 +303,15 @@ def _build(
         if jur.parent and jur.parent not in codebooks.jurisdictions:
             problems.append(Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}"))
 
-    action_files = [name for name in blobs if name.startswith("actions/")]
+    action_files = [name for name in files.names if name.startswith("actions/")]
     codebook_part = frames.codebook_frames(books, sources)
-    for name in blobs:
-        if not name.startswith("actions/") and name not in {"sources.yaml"} | {f"codebooks/{n}.yaml" for n in CODEBOOKS}:
+    for name in files.names:
+        if not name.startswith("actions/") and name not in REGISTRY:
             problems.append(Problem(name, None, "", "not part of the data layout (actions/, codebooks/, sources.yaml); ignored", "warning"))
 
-    parsed, chunk_frames = _parse_actions(
-        [(name, blobs[name]) for name in action_files], codebooks, texts, codebook_part, problems, progress
-    )
+    parsed, chunk_frames = _parse_actions(files, action_files, codebooks, texts, codebook_part, problems, progress)
     for rec in parsed:  # lines for the rules across records are found from the bytes, if a problem needs one
-        rec.file.raw = blobs[rec.file.display]
+        rec.file.raw = files.get(rec.file.display)
     dup_ids, dup_problems = duplicate_ids(parsed)
     problems += dup_problems
     # A record that failed to parse still exists: links to it are not "dangling".
@@ -258,12 +324,13 @@ def _build(
     for name in LONG_FRAMES:  # the action as a position in `actions`: filtering a view is then an array lookup
         action_part[name]["action_id"] = pd.Categorical(action_part[name]["action_id"].astype(str), categories=ids)
     last_verified = action_part["actions"]["last_verified"]
+    key = files.fingerprint(texts)
     return Store(
         **codebook_part,
         **action_part,
         problems=tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))),
         fingerprint=key,
-        files=len(blobs),
+        files=files.count(),
         as_of=last_verified.max().date() if len(last_verified) else None,
     )
 
@@ -287,7 +354,8 @@ _WORKER: dict = {}
 
 
 def _parse_actions(
-    items: list[tuple[str, bytes]],
+    files: _Files,
+    names: list[str],
     codebooks: Codebooks,
     texts: dict[str, str] | None,
     codebook_part: dict[str, pd.DataFrame],
@@ -295,18 +363,24 @@ def _parse_actions(
     progress: Progress | None,
 ) -> tuple[list[Parsed], dict[str, list[pd.DataFrame]]]:
     """Parse, check and flatten every record, chunk by chunk; the same code in-process or in workers."""
-    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)] or [[]]
+    chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)] or [[]]
     context = (codebooks, texts, codebook_part["jurisdictions"], codebook_part["statuses"])
     workers = min(os.cpu_count() or 1, 4)
-    if len(items) >= PARALLEL_FROM and workers > 1:
+    if len(names) >= PARALLEL_FROM and workers > 1:
         # spawn, not fork: the dashboard's server process has threads, and a forked copy of their locks can hang.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker_process, initargs=context) as pool:
             with _plain_main():
-                pending = pool.map(_parse_chunk, chunks)  # submits every chunk, so every worker starts here
-            results = _with_progress(pending, len(items), progress)
+                for _ in range(workers):  # every worker starts (and imports) now, while the first chunks are read
+                    pool.submit(_started)
+            pending = []
+            for chunk in chunks:  # each chunk is parsed while the next is read: a cold disk's reads overlap the work
+                pending.append(pool.submit(_parse_chunk, files.read(chunk)))
+                if progress:
+                    progress(min(len(names), CHUNK * sum(f.done() for f in pending)), len(names))
+            results = _with_progress((f.result() for f in pending), len(names), progress)
     else:
         _init_worker(*context)
-        results = _with_progress(map(_parse_chunk, chunks), len(items), progress)
+        results = _with_progress((_parse_chunk(files.read(chunk)) for chunk in chunks), len(names), progress)
     parsed: list[Parsed] = []
     chunk_frames: dict[str, list[pd.DataFrame]] = {}
     for chunk_parsed, chunk_problems, part in results:
@@ -315,6 +389,10 @@ def _parse_actions(
         for name, frame in part.items():
             chunk_frames.setdefault(name, []).append(frame)
     return parsed, chunk_frames
+
+
+def _started() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all."""
 
 
 @contextmanager
@@ -337,6 +415,13 @@ def _with_progress(results, total: int, progress: Progress | None) -> list:
         if progress:
             progress(min(total, CHUNK * len(out)), total)
     return out
+
+
+def _init_worker_process(*context) -> None:
+    """Workers yield to the parent, which reads the files they parse, and to the server's other sessions."""
+    if hasattr(os, "nice"):
+        os.nice(5)
+    _init_worker(*context)
 
 
 def _init_worker(codebooks: Codebooks, texts, jurisdictions: pd.DataFrame, statuses: pd.DataFrame) -> None:
@@ -377,11 +462,12 @@ def _without(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     return frame[~frame[column].isin(ids)].reset_index(drop=True)
 
 
-def _parse_list(blobs: dict[str, bytes], name: str, model: type[BaseModel], problems: list[Problem]) -> list:
-    if name not in blobs:
+def _parse_list(files: _Files, name: str, model: type[BaseModel], problems: list[Problem]) -> list:
+    blob = files.get(name)
+    if blob is None:
         problems.append(Problem(name, None, "", "missing: the data folder must contain this file"))
         return []
-    f = fast_read(Path(name), name, blobs[name], limit=REGISTRY_MAX_BYTES)
+    f = fast_read(Path(name), name, blob, limit=REGISTRY_MAX_BYTES)
     problems += f.problems
     if f.data is None and not f.problems:
         f.data = []

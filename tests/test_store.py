@@ -86,11 +86,13 @@ def test_spans_run_from_taking_effect_to_being_blocked() -> None:
     assert out.loc["b", "end"] == pd.Timestamp("2025-06-01") and bool(out.loc["b", "ended"]) is False
 
 
-def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree: Path, tmp_path: Path) -> None:
+def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree: Path, tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
-    first = store.load(tree, cache_dir=cache)
+    first = store.load(tree, cache_dir=cache)  # no entry yet: files are read as they are parsed
     assert len(list(cache.glob("store-*.pickle"))) == 1
-    second = store.load(tree, cache_dir=cache)
+    with monkeypatch.context() as m:
+        m.setattr(store, "_build", lambda *args: pytest.fail("built again instead of read from the cache"))
+        second = store.load(tree, cache_dir=cache)  # an entry: everything is read first, to look it up
     assert second.fingerprint == first.fingerprint
     assert second.actions.equals(first.actions)
     path = tree / "actions" / "il-lawsuit-2025-03-19.yaml"
@@ -98,12 +100,25 @@ def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree
     third = store.load(tree, cache_dir=cache)
     assert third.fingerprint != first.fingerprint
     assert "State sues over the order" in set(third.actions["title"])
+    assert [p.name for p in cache.glob("store-*.pickle")] == [store._Cache(cache, tree).path(third.fingerprint).name]
+
+
+def test_each_data_folder_keeps_its_own_cache_entry(tree: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    other = tmp_path / "other"
+    shutil.copytree(tree, other)
+    (other / "actions" / "il-lawsuit-2025-03-19.yaml").unlink()
+    assert len(store.load(tree, cache_dir=cache).actions) == 3
+    assert len(store.load(other, cache_dir=cache).actions) == 2
+    assert len(list(cache.glob("store-*.pickle"))) == 2
+    assert len(store.load(tree, cache_dir=cache).actions) == 3
 
 
 def test_a_corrupt_cache_file_is_rebuilt_not_trusted(tree: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     fingerprint = store.load(tree, cache_dir=cache).fingerprint
-    (cache / f"store-{fingerprint}.pickle").write_bytes(b"not a pickle")
+    [entry] = cache.glob(f"store-*-{fingerprint}.pickle")
+    entry.write_bytes(b"not a pickle")
     assert len(store.load(tree, cache_dir=cache).actions) == 3
 
 
