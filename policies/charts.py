@@ -381,19 +381,21 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
     table = map_counts(store, frame)
     fig = go.Figure()
     biggest = max(int(table["actions"].max()), 1) if len(table) else 1
-    fig.add_trace(
-        go.Scattergeo(
-            lat=table["lat"], lon=table["lon"], mode="markers+text",
-            text=[plot_text(n.split(",")[0]) for n in table["name"]], textposition="top center",
-            marker=dict(
-                size=[14 + 36 * (n / biggest) ** 0.5 for n in table["actions"]],
-                color=[LEVEL_COLORS.get(level, "#777777") for level in table["level"]],
-                opacity=0.8, line=dict(width=1, color="white"),
-            ),
-            customdata=list(zip(table["place"], table["name"].map(plot_text), table["actions"])),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
-        )
-    )  # fmt: skip
+    # One trace per level, so each trace's colour is one value (plotly validates a list of colours one by one),
+    # and numpy arrays throughout (plotly validates lists element by element).
+    for level, part in table.groupby("level", sort=False):
+        fig.add_trace(
+            go.Scattergeo(
+                lat=part["lat"].to_numpy(float), lon=part["lon"].to_numpy(float), mode="markers+text",
+                text=part["name"].map(lambda n: plot_text(n.split(",")[0])).to_numpy(object), textposition="top center",
+                marker=dict(size=14 + 36 * np.sqrt(part["actions"].to_numpy() / biggest),
+                            color=LEVEL_COLORS.get(level, "#777777"), opacity=0.8, line=dict(width=1, color="white")),
+                customdata=np.column_stack([part["place"].to_numpy(object), part["name"].map(plot_text).to_numpy(object),
+                                            part["actions"].to_numpy(object)]),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
+                name=level.capitalize(), showlegend=False,
+            )
+        )  # fmt: skip
     for level in [lv for lv in LEVELS if lv in set(table["level"])]:  # a key to the colours, for images
         fig.add_trace(
             go.Scattergeo(lat=[None], lon=[None], mode="markers", name=level.capitalize(), hoverinfo="skip",
@@ -407,7 +409,6 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
         font=_font(options), height=640 if share.presenting(options) else 520, margin=dict(l=10, r=10, t=10, b=0),
         showlegend=len(table) > 0, legend=dict(title=dict(text="Level"), orientation="h"),
     )  # fmt: skip
-    fig.data[0].showlegend = False
     return fig
 
 
@@ -582,19 +583,22 @@ def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = N
     book = store.topic_codebook
     columns = list(book.loc[book["requirement_topic"].fillna(False).astype(bool), "id"])
     topic_names = labels(book)
-    provisions = store.rows_for(store.provisions, frame)
-    provisions = provisions.merge(frame[["id", "jurisdiction_name", "date"]], left_on="action_id", right_on="id")
-    long = provisions.assign(topic=provisions["topics"].str.split(", ")).explode("topic")
-    long = long[long["topic"].isin(columns)].sort_values(["date", "action_id", "seq"])
+    long = store.rows_for(store.provision_topics, frame)
+    long = long[long["topic"].isin(columns)]
+    long = long.assign(jurisdiction_name=store.of_actions(long, "jurisdiction_name"))
     places = long.groupby("jurisdiction_name")["topic"].nunique()
     total = len(places)
     if limit and total > limit:
         keep = places.sort_values(ascending=False, kind="stable").index[:limit]
         long = long[long["jurisdiction_name"].isin(keep)]
+    # Text and verb only for the provisions kept; actions' codes are in date order.
+    provisions = store.provisions.loc[store.provisions["action_id"].isin(long["action_id"].unique()),
+                                      ["action_id", "provision_id", "seq", "requirement", "text"]]  # fmt: skip
+    long = long.merge(provisions, on=["action_id", "provision_id"]).sort_values(["action_id", "seq"])
     long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
     cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(text=("cell", " | ".join), action=("action_id", "first"))
-    text = cells["text"].unstack("topic").reindex(columns=columns).fillna("").sort_index()
-    ids = cells["action"].unstack("topic").reindex(columns=columns).fillna("").sort_index()
+    text = cells["text"].astype(object).unstack("topic").reindex(columns=columns).fillna("").sort_index()
+    ids = cells["action"].astype(object).unstack("topic").reindex(columns=columns).fillna("").sort_index()
     text.columns = ids.columns = [topic_names.get(c, c) for c in columns]
     text.index.name = ids.index.name = "Jurisdiction"
     text.attrs["places"] = total

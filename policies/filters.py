@@ -162,7 +162,8 @@ def _shorten(text: str, limit: int = 40) -> str:
 
 
 def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.DataFrame:
-    """The actions the view shows, with `status` as of `filters.as_of` (or today).
+    """The actions the view shows, with `status` as of `filters.as_of` (or today), in the store's order
+    (date, jurisdiction, id).
 
     With an explicit as_of date, actions that had not happened by then are left out.
     """
@@ -189,7 +190,7 @@ def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.Da
         rows = rows[rows["status"] != NOT_YET]
     if filters.status:
         rows = rows[rows["status"].isin(filters.status)]
-    return rows.sort_values(["date", "jurisdiction", "id"])
+    return rows
 
 
 # --- describing -------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.Da
 def describe(store: Store, filters: Filters) -> str:
     """The filters in words, for chart subtitles and file headers ("Chicago and federal actions aimed at Chicago, masks, Aug–Oct 2025")."""
     parts = []
-    names = dict(zip(store.jurisdictions["id"], store.jurisdictions["name"]))
+    names = store.jurisdiction_names(filters.place)
     if filters.place:
         places = _join([names.get(p, p).split(",")[0] for p in filters.place])
         parts.append(f"actions by or aimed at {places}")

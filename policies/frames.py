@@ -88,6 +88,10 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
         "places": _places(actions, jurisdictions),
         "topics": _long(actions, "topic", lambda a: sorted(set(a.topics) | {t for p in a.provisions for t in p.topics})),
         "provisions": _provisions(actions),
+        "provision_topics": pd.DataFrame(
+            [(a.id, p.id, t) for a in actions for p in a.provisions for t in p.topics],
+            columns=["action_id", "provision_id", "topic"],
+        ),
         "evidence": _evidence(actions),
         "events": events,
         "citations": _long(actions, "source", lambda a: a.sources),

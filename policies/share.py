@@ -72,7 +72,7 @@ def presenting(options: dict | None) -> bool:
 
 def view_slug(store: Store, filters: Filters, page: str = "") -> str:
     """A readable, file-system-safe name for the view: page, places, topics, dates, as-of date."""
-    names = dict(zip(store.jurisdictions["id"], store.jurisdictions["name"]))
+    names = store.jurisdiction_names(filters.place[:3])
     parts = [page or "timeline"]
     parts += [names.get(p, p).split(",")[0] for p in filters.place[:3]]
     parts += list(filters.topic[:3]) + list(filters.type[:2]) + list(filters.level[:2]) + list(filters.status[:2])
@@ -95,9 +95,9 @@ def filename(store: Store, filters: Filters, page: str, extension: str, kind: st
 
 def outlets(store: Store, actions: pd.DataFrame) -> list[str]:
     """Outlets of the sources cited by these actions, most cited first."""
-    cited = store.rows_for(store.citations, actions)["source"]
-    by_id = dict(zip(store.sources["id"], store.sources["outlet"]))
-    counts = cited.map(by_id).dropna().value_counts()
+    per_source = store.rows_for(store.citations, actions)["source"].value_counts()
+    outlet = store.sources.set_index("id")["outlet"].reindex(per_source.index)
+    counts = per_source.groupby(outlet.to_numpy(), sort=False).sum().sort_values(ascending=False, kind="stable")
     return [str(o) for o in counts.index]
 
 
@@ -121,7 +121,8 @@ def caption(
 def plot_text(text: str) -> str:
     """Curated or user text for a plotly string: plotly.js reads a subset of HTML, so escape it all; control and
     direction-override characters become spaces (a chart must read as the characters it holds)."""
-    clean = "".join(ch if ch.isprintable() else " " for ch in str(text))
+    text = str(text)
+    clean = text if text.isprintable() else "".join(ch if ch.isprintable() else " " for ch in text)
     return html.escape(clean, quote=False)
 
 

@@ -44,14 +44,21 @@ CODEBOOKS = {
 Progress = Callable[[int, int], None]
 
 
+ACTION_ORDER = ["date", "jurisdiction", "id"]
+
+
 @dataclass(frozen=True)
 class Store:
-    """Validated frames. Each frame is read-only by convention: views filter, never mutate."""
+    """Validated frames. Each frame is read-only by convention: views filter, never mutate.
+
+    `actions` is in ACTION_ORDER, sorted once here so that no view sorts 100,000 rows on every rerun.
+    """
 
     actions: pd.DataFrame
     places: pd.DataFrame
     topics: pd.DataFrame
     provisions: pd.DataFrame
+    provision_topics: pd.DataFrame
     evidence: pd.DataFrame
     events: pd.DataFrame
     related: pd.DataFrame
@@ -82,6 +89,16 @@ class Store:
         codes = self._codes(long)[selected.to_numpy()]
         return pd.Series(self._mask(codes[codes >= 0])[:-1], index=self.actions.index)
 
+    def jurisdiction_names(self, ids) -> dict[str, str]:
+        """Names of these jurisdiction ids (those in the codebook)."""
+        book = self.jurisdictions
+        found = book[book["id"].isin(list(ids))]
+        return dict(zip(found["id"], found["name"]))
+
+    def of_actions(self, long: pd.DataFrame, column: str) -> np.ndarray:
+        """For each row of a long frame (from `rows_for`: every row has an action), its action's `column`."""
+        return self.actions[column].to_numpy()[self._codes(long)]
+
     def _mask(self, positions) -> np.ndarray:
         mask = np.zeros(len(self.actions) + 1, dtype=bool)  # the extra slot answers code -1 (no action): False
         mask[positions] = True
@@ -95,7 +112,7 @@ class Store:
         return pd.Categorical(column.astype(str), categories=self.actions["id"]).codes
 
 
-LONG_FRAMES = ("places", "topics", "provisions", "evidence", "events", "related", "disagreements", "citations")
+LONG_FRAMES = ("places", "topics", "provisions", "provision_topics", "evidence", "events", "related", "disagreements", "citations")
 
 
 def load(
@@ -320,6 +337,7 @@ def _build(
     problems += link_cycles(parsed)
     dropped = {p.record for p in problems if p.severity == "error" and p.record} | dup_ids
     action_part = {name: _without(pd.concat(parts, ignore_index=True), dropped) for name, parts in chunk_frames.items()}
+    action_part["actions"] = action_part["actions"].sort_values(ACTION_ORDER, ignore_index=True)
     ids = action_part["actions"]["id"]
     for name in LONG_FRAMES:  # the action as a position in `actions`: filtering a view is then an array lookup
         action_part[name]["action_id"] = pd.Categorical(action_part[name]["action_id"].astype(str), categories=ids)

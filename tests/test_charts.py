@@ -110,7 +110,11 @@ def test_map_counts_places_in_the_view_and_uses_the_usa_scope(bundled_store) -> 
     assert chicago["actions"] == len(frame)
     fig = charts.map_figure(bundled_store, frame, Filters(), {})
     assert fig.layout.geo.scope == "usa" and fig.layout.geo.showsubunits
-    assert len(fig.data[0].lat) == len(table)
+    bubbles = [t for t in fig.data if t.hoverinfo != "skip"]  # the others are the colour key's legend entries
+    assert sum(len(t.lat) for t in bubbles) == len(table)
+    for trace in bubbles:  # one trace per level, in that level's colour
+        levels = set(table.set_index("place").loc[list(trace.customdata[:, 0]), "level"])
+        assert levels == {trace.name.lower()} and trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
 
 
 def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action(bundled_store) -> None:

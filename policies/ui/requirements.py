@@ -36,19 +36,18 @@ def render() -> None:
 
 
 def _pick(v: state.View) -> str | None:
-    actions = v.store.actions.set_index("id")
-    ids = list(v.frame["id"].head(MAX_CHOICES))
+    shown = v.frame.head(MAX_CHOICES)
     if len(v.frame) > MAX_CHOICES:
         st.caption(f"The list offers the first {MAX_CHOICES:,} of {len(v.frame):,} actions in the view: narrow the filters "
                    "or search to find others.")  # fmt: skip
     chosen = st.session_state.get("policy")
-    if chosen and chosen not in ids and chosen in actions.index:
-        ids.insert(0, chosen)  # a linked action stays visible even when the filters leave it out
+    if chosen and chosen not in set(shown["id"]):  # a linked action stays offered when the filters leave it out
+        shown = pd.concat([v.store.actions[v.store.actions["id"] == chosen], shown])
+    ids = list(shown["id"])
     if not ids:
         state.empty_state()
         return None
 
-    shown = actions.loc[ids]
     names = dict(zip(ids, [f"{format_date(d, p)} · {j} · {t}" for d, p, j, t in
                            zip(shown["date"], shown["date_precision"], shown["jurisdiction_name"], shown["title"])]))  # fmt: skip
 
@@ -63,7 +62,7 @@ def _pick(v: state.View) -> str | None:
 
 
 def detail(store, action_id: str) -> None:
-    row = store.actions.set_index("id").loc[action_id]
+    row = store.actions[store.actions["id"] == action_id].iloc[0]
     type_labels = dict(zip(store.action_types["id"], store.action_types["label"]))
     status_labels = dict(zip(store.statuses["id"], store.statuses["label"]))
     st.header(md(row["title"]), anchor=False)

@@ -36,8 +36,10 @@ def render() -> None:
     ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
     shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources")
     cites = citations(v.store, v.frame, list(shown["id"]))
-    titles = dict(zip(v.store.actions["id"], v.store.actions["title"]))
-    provisions = v.store.provisions.set_index(["action_id", "provision_id"])["text"]
+    cited = v.frame[v.frame["id"].isin(cites["action_id"])]  # titles and provisions of these alone
+    titles = dict(zip(cited["id"], cited["title"]))
+    provisions = v.store.rows_for(v.store.provisions, cited)
+    provisions = dict(zip(zip(provisions["action_id"].astype(str), provisions["provision_id"]), provisions["text"]))
     by_source = dict(tuple(cites.groupby("source")))
     for s in shown.itertuples():
         with st.expander(f"{s.outlet} — {s.title} ({int(s.n)} action{'s' if s.n != 1 else ''})"):

@@ -33,8 +33,8 @@ def render() -> None:
                             config={"displayModeBar": False}, key=f"counts_{by}")  # fmt: skip
     _open_clicked(event)
     st.subheader("Actions")
-    table = state.paged(charts.actions_table(v.store, v.frame), "timeline_page",
-                        tail="; the downloads below have them all")
+    rows = state.paged(v.frame, "timeline_page", tail="; the downloads below have them all")
+    table = charts.actions_table(v.store, rows)  # labels for the page shown, not for every row in the view
     picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                           column_config={"id": None}, key="timeline_table")  # fmt: skip
     rows = picked.selection.rows if picked else []
