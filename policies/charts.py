@@ -66,6 +66,11 @@ def date_labels(frame: pd.DataFrame) -> pd.Series:
     return day.where(precision != "week", "week of " + day).where(precision != "month", month_year)
 
 
+def row_labels(names: pd.Series) -> pd.Series:
+    """Short, escaped place names for chart rows, worked out once per place rather than once per action."""
+    return names.map({name: plot_text(short_name(name)) for name in names.unique()})
+
+
 def short_name(name: str) -> str:
     """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
     return str(name).split(" (")[0]
@@ -116,7 +121,7 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     if monthly:
         return _monthly_timeline(store, frame, color_by, options, note)
     rows = frame.assign(
-        row=frame["jurisdiction_name"].map(short_name).map(plot_text),
+        row=row_labels(frame["jurisdiction_name"]),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         date_label=date_labels(frame),
     )
@@ -192,7 +197,7 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, options:
     colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
     group_names = _group_names(store, color_by)
     rows = frame.assign(
-        row=frame["jurisdiction_name"].map(short_name).map(plot_text),
+        row=row_labels(frame["jurisdiction_name"]),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         month=frame["date"].dt.to_period("M").dt.to_timestamp(),
     )
@@ -594,7 +599,9 @@ def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = N
     # Text and verb only for the provisions kept; actions' codes are in date order.
     provisions = store.provisions.loc[store.provisions["action_id"].isin(long["action_id"].unique()),
                                       ["action_id", "provision_id", "seq", "requirement", "text"]]  # fmt: skip
-    long = long.merge(provisions, on=["action_id", "provision_id"]).sort_values(["action_id", "seq"])
+    order = provisions.assign(position=store.positions(provisions))  # joined on text, sorted by position
+    long = long.astype({"action_id": str}).merge(order.astype({"action_id": str}), on=["action_id", "provision_id"])
+    long = long.sort_values(["position", "seq"])
     long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
     cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(text=("cell", " | ".join), action=("action_id", "first"))
     text = cells["text"].astype(object).unstack("topic").reindex(columns=columns).fillna("").sort_index()

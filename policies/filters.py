@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from .model import LEVELS
 from .status import NOT_YET, status_on
 from .store import Store
 
@@ -75,7 +76,8 @@ def _empty(name: str) -> object:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The values each list filter accepts, from the store's codebooks."""
+    """The values each list filter accepts, from the store's codebooks; and, for the pickers, their order and
+    names (worked out once per store, not on every rerun)."""
 
     place: frozenset[str]
     level: frozenset[str]
@@ -83,16 +85,36 @@ class Vocabulary:
     type: frozenset[str]
     status: frozenset[str]
     policy: frozenset[str] = field(default_factory=frozenset)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, store: Store) -> Vocabulary:
+        rank = {level: i for i, level in enumerate(reversed(LEVELS))}  # cities first
+        places = store.jurisdictions.assign(rank=store.jurisdictions["level"].map(rank).fillna(len(rank)))
+        choices = {
+            "place": tuple(places.sort_values(["rank", "name"], kind="stable")["id"]),
+            "level": LEVELS,
+            "topic": tuple(store.topic_codebook["id"]),
+            "type": tuple(store.action_types["id"]),
+            "status": (*store.statuses["id"], NOT_YET),
+        }
+        names = {
+            "place": dict(zip(store.jurisdictions["id"], store.jurisdictions["name"])),
+            "level": {level: level.capitalize() for level in LEVELS},
+            "topic": dict(zip(store.topic_codebook["id"], store.topic_codebook["label"])),
+            "type": dict(zip(store.action_types["id"], store.action_types["label"])),
+            "status": dict(zip(store.statuses["id"], store.statuses["label"])) | {NOT_YET: "Not yet"},
+        }
         return cls(
             place=frozenset(store.jurisdictions["id"]),
-            level=frozenset(("federal", "state", "county", "city")),
+            level=frozenset(LEVELS),
             topic=frozenset(store.topic_codebook["id"]),
             type=frozenset(store.action_types["id"]),
             status=frozenset(store.statuses["id"]) | {NOT_YET},
             policy=frozenset(store.actions["id"]),
+            choices=choices,
+            names=names,
         )
 
 
@@ -183,7 +205,8 @@ def apply(store: Store, filters: Filters, today: dt.date | None = None) -> pd.Da
         mask &= actions["date"] <= pd.Timestamp(filters.date_to)
     if filters.q:
         mask &= actions["search_text"].str.contains(filters.q.lower(), regex=False)
-    rows = actions[mask]
+    # The view leaves out the search column: copying it for every matching row would be most of a filter's cost.
+    rows = actions.loc[mask.to_numpy(), actions.columns != "search_text"]
     if filters.as_of:
         events = store.rows_for(store.events, rows)
         rows = rows.assign(status=rows["id"].map(status_on(events, store.statuses, filters.as_of)).fillna(NOT_YET))

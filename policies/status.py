@@ -9,6 +9,14 @@ import pandas as pd
 NOT_YET = "not-yet"  # no event on or before the date: the action had not happened yet
 
 
+def _plain_ids(events: pd.DataFrame) -> pd.DataFrame:
+    """The store's events name their action as a category of all actions; joining or grouping on that hashes
+    every category (100,000 of them at scale) each time, so these functions work on the ids as text."""
+    if isinstance(events["action_id"].dtype, pd.CategoricalDtype):
+        return events.assign(action_id=events["action_id"].astype(str))
+    return events
+
+
 def status_on(events: pd.DataFrame, statuses: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """Series indexed by action id: the status produced by the latest event on or before `as_of`.
 
@@ -16,6 +24,7 @@ def status_on(events: pd.DataFrame, statuses: pd.DataFrame, as_of: dt.date) -> p
     Actions whose events are all later than `as_of` get NOT_YET.
     """
     by_event = dict(zip(statuses["from_event"], statuses["id"]))
+    events = _plain_ids(events)
     past = events[events["date"] <= pd.Timestamp(as_of)]
     latest = past.sort_values(["action_id", "date", "seq"]).groupby("action_id", sort=False)["type"].last()
     result = latest.map(by_event)
@@ -29,6 +38,7 @@ def spans(events: pd.DataFrame, statuses: pd.DataFrame, today: dt.date) -> pd.Da
     Returns action_id, start, end, ended (bool) for actions that ever came into force.
     """
     in_force = [event for event, on in zip(statuses["from_event"], statuses["in_force"]) if on]
+    events = _plain_ids(events)
     ev = events.assign(in_force=events["type"].isin(in_force))
     starts = ev[ev["in_force"]].groupby("action_id")["date"].min().rename("start")
     ev = ev.join(starts, on="action_id", how="inner")

@@ -82,11 +82,11 @@ class Store:
     def rows_for(self, long: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
         """The rows of a long frame (places, topics, provisions, ...) that belong to `actions`, a subset of
         `self.actions` with its index: an array lookup by position, not a string comparison per row."""
-        return long[self._mask(actions.index.to_numpy())[self._codes(long)]]
+        return long[self._mask(actions.index.to_numpy())[self.positions(long)]]
 
     def having(self, long: pd.DataFrame, selected: pd.Series) -> pd.Series:
         """Over `self.actions`: True for the actions with at least one selected row in the long frame."""
-        codes = self._codes(long)[selected.to_numpy()]
+        codes = self.positions(long)[selected.to_numpy()]
         return pd.Series(self._mask(codes[codes >= 0])[:-1], index=self.actions.index)
 
     def jurisdiction_names(self, ids) -> dict[str, str]:
@@ -97,14 +97,14 @@ class Store:
 
     def of_actions(self, long: pd.DataFrame, column: str) -> np.ndarray:
         """For each row of a long frame (from `rows_for`: every row has an action), its action's `column`."""
-        return self.actions[column].to_numpy()[self._codes(long)]
+        return self.actions[column].to_numpy()[self.positions(long)]
 
     def _mask(self, positions) -> np.ndarray:
         mask = np.zeros(len(self.actions) + 1, dtype=bool)  # the extra slot answers code -1 (no action): False
         mask[positions] = True
         return mask
 
-    def _codes(self, long: pd.DataFrame) -> np.ndarray:
+    def positions(self, long: pd.DataFrame) -> np.ndarray:
         """Each row's action as a position in `actions` (-1 for none)."""
         column = long["action_id"]
         if isinstance(column.dtype, pd.CategoricalDtype) and len(column.cat.categories) == len(self.actions):

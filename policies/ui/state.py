@@ -21,12 +21,15 @@ from .. import share
 from .. import store as store_module
 from ..charts import COLOR_OPTIONS
 from ..filters import Filters, Vocabulary, apply, parse
-from ..status import NOT_YET
 from ..store import Store
 from .text import md
 
 DATA_DIR_ENV = "POLICIES_DATA_DIR"
 LIST_WIDGETS = ("place", "level", "topic", "type", "status")
+LIST_PICKERS = (
+    ("Place", "place", "Actions taken by this place, aimed at it, or by places within it."),
+    ("Level", "level", None), ("Topic", "topic", None), ("Action type", "type", None), ("Status", "status", None),
+)  # fmt: skip
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what st.date_input can show
 OPTION_DEFAULTS = share.OPTION_DEFAULTS
 # Presenter mode: no sidebar, header or toolbar, larger type, content full width. A constant: no text from
@@ -141,10 +144,10 @@ def reset_filters() -> None:
 # --- the sidebar ------------------------------------------------------------------------------
 
 
-def _sidebar(store: Store, vocab: Vocabulary, draw: bool = True) -> Filters:
+def _sidebar(vocab: Vocabulary, draw: bool = True) -> Filters:
     """The filters, drawn as sidebar widgets (not in presenter mode: their state lives outside the widgets)."""
     if draw:
-        _filter_widgets(store, vocab)
+        _filter_widgets(vocab)
     raw = {key: st.session_state.get(f"f_{key}") or [] for key in LIST_WIDGETS}
     for key, widget in (("from", "f_from"), ("to", "f_to"), ("as_of", "f_as_of")):
         value = st.session_state.get(widget)
@@ -155,22 +158,12 @@ def _sidebar(store: Store, vocab: Vocabulary, draw: bool = True) -> Filters:
     return filters
 
 
-def _filter_widgets(store: Store, vocab: Vocabulary) -> None:
-    names = dict(zip(store.jurisdictions["id"], store.jurisdictions["name"]))
-    levels = dict(zip(store.jurisdictions["id"], store.jurisdictions["level"]))
-    rank = {"city": 0, "county": 1, "state": 2, "federal": 3}
-    places = sorted(vocab.place, key=lambda j: (rank.get(levels.get(j), 4), names.get(j, j)))
-    topic_labels = dict(zip(store.topic_codebook["id"], store.topic_codebook["label"]))
-    type_labels = dict(zip(store.action_types["id"], store.action_types["label"]))
-    status_labels = dict(zip(store.statuses["id"], store.statuses["label"])) | {NOT_YET: "Not yet"}
+def _filter_widgets(vocab: Vocabulary) -> None:
     with st.sidebar:
         st.header("Filters")
-        _kept(st.multiselect, "Place", "place", places, format_func=lambda j: names.get(j, j),
-              help="Actions taken by this place, aimed at it, or by places within it.")  # fmt: skip
-        _kept(st.multiselect, "Level", "level", ["federal", "state", "county", "city"], format_func=str.capitalize)
-        _kept(st.multiselect, "Topic", "topic", list(store.topic_codebook["id"]), format_func=lambda t: topic_labels.get(t, t))
-        _kept(st.multiselect, "Action type", "type", list(store.action_types["id"]), format_func=lambda t: type_labels.get(t, t))
-        _kept(st.multiselect, "Status", "status", [*store.statuses["id"], NOT_YET], format_func=lambda s: status_labels.get(s, s))
+        for label, key, hint in LIST_PICKERS:
+            names = vocab.names[key]
+            _kept(st.multiselect, label, key, list(vocab.choices[key]), format_func=lambda v, n=names: n.get(v, v), help=hint)
         low, high = DATE_RANGE
         dates = dict(min_value=low, max_value=high, format="YYYY-MM-DD")
         left, right = st.columns(2)
@@ -217,7 +210,7 @@ def prepare() -> View:
     _seed_from_url(store, vocab)
     present = presenting()
     slot = None if present else st.sidebar.container()  # filled by view(page), which knows the page
-    filters = _sidebar(store, vocab, draw=not present)
+    filters = _sidebar(vocab, draw=not present)
     options = {key: st.session_state.get(key, OPTION_DEFAULTS[key]) for key in ("color", "present")}
     _sync_url(url_params(filters, options))
     if st.session_state.get("notices") and filters.without("policy") != st.session_state.get("_seed_filters"):
