@@ -230,7 +230,7 @@ class _Files:
 
     def fingerprint(self, texts: dict[str, str] | None) -> str:
         """The content key: the code that builds the store, every file (name and bytes) and the texts."""
-        self.read_all()
+        self.read([name for name in self.names if name not in self._blobs])
         digest = hashlib.blake2b(digest_size=16)
         for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
             digest.update((Path(__file__).parent / module).read_bytes())
@@ -332,7 +332,7 @@ def _build(
     dup_ids, dup_problems = duplicate_ids(parsed)
     problems += dup_problems
     # A record that failed to parse still exists: links to it are not "dangling".
-    known = {rec.action.id for rec in parsed} | {Path(name).stem for name in action_files}
+    known = {rec.action.id for rec in parsed} | {_stem(name) for name in action_files}
     problems += dangling_links(parsed, known)
     problems += link_cycles(parsed)
     dropped = {p.record for p in problems if p.severity == "error" and p.record} | dup_ids
@@ -510,7 +510,7 @@ def _parse_list(files: _Files, name: str, model: type[BaseModel], problems: list
 
 def _parse_action(name: str, blob: bytes, problems: list[Problem]) -> Parsed | None:
     f = fast_read(Path(name), name, blob)
-    stem = Path(name).stem
+    stem = _stem(name)
     if f.problems:
         problems += [_tag(p, stem) for p in f.problems]
         return None
@@ -523,6 +523,11 @@ def _parse_action(name: str, blob: bytes, problems: list[Problem]) -> Parsed | N
         problems += _schema_problems(f, exc, (), stem)
         return None
     return Parsed(action=action, file=f, stem=stem)
+
+
+def _stem(name: str) -> str:
+    """A listed file's name without folder and .yaml (Path.stem, without building a Path for each of 100,000)."""
+    return name.rpartition("/")[2].removesuffix(".yaml")
 
 
 def _tag(problem: Problem, record: str) -> Problem:

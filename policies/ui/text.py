@@ -10,5 +10,6 @@ _PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=])")
 
 def md(text: object) -> str:
     """Escape every markdown/HTML-significant character and drop control characters."""
-    clean = "".join(ch if ch.isprintable() or ch == " " else " " for ch in str(text if text is not None else ""))
+    text = str(text if text is not None else "")
+    clean = text if text.isprintable() else "".join(ch if ch.isprintable() else " " for ch in text)
     return _PUNCT.sub(r"\\\1", clean)
