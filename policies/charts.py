@@ -604,8 +604,8 @@ def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = N
     long = long.sort_values(["position", "seq"])
     long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
     cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(text=("cell", " | ".join), action=("action_id", "first"))
-    text = cells["text"].astype(object).unstack("topic").reindex(columns=columns).fillna("").sort_index()
-    ids = cells["action"].astype(object).unstack("topic").reindex(columns=columns).fillna("").sort_index()
+    text = cells["text"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
+    ids = cells["action"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
     text.columns = ids.columns = [topic_names.get(c, c) for c in columns]
     text.index.name = ids.index.name = "Jurisdiction"
     text.attrs["places"] = total
