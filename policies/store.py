@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -71,6 +72,7 @@ class Store:
     statuses: pd.DataFrame
     problems: tuple[Problem, ...] = ()
     fingerprint: str = ""
+    code: str = ""  # code_version() of the code that built it
     files: int = 0
     as_of: dt.date | None = None
     extra: dict = field(default_factory=dict)
@@ -150,11 +152,23 @@ def save_snapshot(loaded: Store, path: Path | str, force: bool = False) -> None:
 
 
 def load_snapshot(path: Path | str) -> Store:
-    """A snapshot written by `save_snapshot`: trusted like the cache (pickle), so only the app's own builds."""
-    with Path(path).open("rb") as fh:
-        loaded = pickle.load(fh)
+    """A snapshot written by `save_snapshot`: trusted like the cache (pickle), so only the app's own builds.
+
+    Raises ValueError, saying what to do, for a file that is missing, not a snapshot, or built by other code
+    (whose frames may lack columns or an order this code relies on).
+    """
+    rebuild = "rebuild it with: python -m policies snapshot DATA_DIR --out FILE --force"
+    try:
+        with Path(path).open("rb") as fh:
+            loaded = pickle.load(fh)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the snapshot: {exc.strerror or exc}") from exc
+    except Exception as exc:  # an unpickling error, or classes this code no longer has
+        raise ValueError(f"{path}: not a snapshot this version can read; {rebuild}") from exc
     if not isinstance(loaded, Store):
         raise ValueError(f"{path}: not a snapshot of the store")
+    if getattr(loaded, "code", None) != code_version():
+        raise ValueError(f"{path}: built by another version of the tracker's code; {rebuild}")
     return loaded
 
 
@@ -194,6 +208,15 @@ def _list_files(data_dir: Path) -> tuple[list[str], list[Problem]]:
     return sorted(names), problems
 
 
+@functools.cache
+def code_version() -> str:
+    """A hash of the code that turns records into frames: a cache entry or snapshot from other code is not used."""
+    digest = hashlib.blake2b(digest_size=16)
+    for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()
+
+
 class _Files:
     """The data folder's files, each read once, when first needed, and kept: the content key and the line
     numbers of problems found across records are taken from these bytes."""
@@ -231,9 +254,7 @@ class _Files:
     def fingerprint(self, texts: dict[str, str] | None) -> str:
         """The content key: the code that builds the store, every file (name and bytes) and the texts."""
         self.read([name for name in self.names if name not in self._blobs])
-        digest = hashlib.blake2b(digest_size=16)
-        for module in ("model.py", "validate.py", "store.py", "frames.py", "yamlfile.py", "status.py"):
-            digest.update((Path(__file__).parent / module).read_bytes())
+        digest = hashlib.blake2b(code_version().encode(), digest_size=16)
         for name in self.names:
             blob = self._blobs[name]
             if blob is not None:
@@ -305,7 +326,7 @@ def _build(
         if data_dir.is_dir():
             problems.append(Problem(str(data_dir), None, "", "no .yaml files found in the data folder"))
         empty = frames.build([], {}, {name: [] for name in CODEBOOKS}, [])
-        return Store(**empty, problems=tuple(problems), fingerprint=files.fingerprint(texts))
+        return Store(**empty, problems=tuple(problems), fingerprint=files.fingerprint(texts), code=code_version())
     books: dict[str, list[BaseModel]] = {}
     for name, model in CODEBOOKS.items():
         books[name] = _parse_list(files, f"codebooks/{name}.yaml", model, problems)
@@ -348,6 +369,7 @@ def _build(
         **action_part,
         problems=tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))),
         fingerprint=key,
+        code=code_version(),
         files=files.count(),
         as_of=last_verified.max().date() if len(last_verified) else None,
     )

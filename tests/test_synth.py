@@ -189,3 +189,31 @@ def test_a_snapshot_gives_the_dashboard_the_same_data_without_reading_yaml(tree:
     monkeypatch.setenv("POLICIES_SNAPSHOT", str(snap))
     at = make_app(data=tmp_path / "no-such-folder")  # the tree is not read at all
     assert not at.exception and len(at.dataframe[0].value) == 400
+
+
+def test_a_snapshot_from_other_code_or_not_a_snapshot_is_refused_with_what_to_do(tree: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    built = store.load(tree, use_cache=False)
+    assert built.code == store.code_version()
+    old = tmp_path / "old.snapshot"
+    store.save_snapshot(replace(built, code="another version"), old)
+    garbage = tmp_path / "garbage.snapshot"
+    garbage.write_bytes(b"not a pickle at all")
+    for path, message in ((old, "built by another version of the tracker's code; rebuild it with: python -m policies snapshot"),
+                          (garbage, "not a snapshot this version can read; rebuild it"),
+                          (tmp_path / "missing.snapshot", "cannot read the snapshot: No such file or directory")):  # fmt: skip
+        with pytest.raises(ValueError) as refused:
+            store.load_snapshot(path)
+        assert str(refused.value).startswith(f"{path}: ") and message in str(refused.value)
+
+
+def test_the_dashboard_says_why_it_cannot_start_from_a_bad_snapshot(tmp_path: Path, make_app, monkeypatch) -> None:
+    snap = tmp_path / "garbage.snapshot"
+    snap.write_bytes(b"\x80\x05 truncated")
+    monkeypatch.setenv("POLICIES_SNAPSHOT", str(snap))
+    at = make_app()
+    assert not at.exception
+    [error] = at.error
+    shown = error.value.replace("\\", "")  # the markdown source, escaped: the path is text, not markup
+    assert "cannot start from POLICIES_SNAPSHOT" in shown and "garbage.snapshot: not a snapshot" in shown

@@ -85,7 +85,11 @@ def load_store() -> tuple[Store, Vocabulary]:
 
 def _load(path: str, snapshot: str | None) -> tuple[Store, Vocabulary]:
     if snapshot:
-        loaded = store_module.load_snapshot(snapshot)  # a deployment's compiled data: no YAML at all
+        try:
+            loaded = store_module.load_snapshot(snapshot)  # a deployment's compiled data: no YAML at all
+        except ValueError as exc:
+            st.error(md(f"The dashboard cannot start from {SNAPSHOT_ENV}: {exc}"), icon=":material/error:")
+            st.stop()
     else:
         bar = st.progress(0.0, text="Loading the records…")
 
