@@ -15,7 +15,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import types
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +28,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from . import frames
+from .cache import Cache, stat_key
 from .model import Action, ActionTypeEntry, Jurisdiction, Source, Status, Topic
 from .problems import Problem
 from .validate import Codebooks, Parsed, check_record, dangling_links, duplicate_ids, link_cycles, read_texts
@@ -130,17 +130,20 @@ def load(
     names, problems = _list_files(data_dir)
     files = _Files(data_dir, names, problems)
     texts = read_texts(Path(texts_dir)) if texts_dir else None
-    cache = _Cache(cache_dir, data_dir) if use_cache else None
-    if cache and cache.has_entries():
-        # Only then is reading every file before parsing worth it: the content key may find a cached build.
-        # Otherwise files are read as the parse needs them, so a cold disk's reads overlap the parsing.
-        files.read_all()
-        cached = cache.get(files.fingerprint(texts))
-        if cached is not None:
+    cache = Cache(cache_dir, data_dir) if use_cache else None
+    stats = stat_key(data_dir, names, code_version() + _texts_key(texts)) if cache else None
+    if cache:
+        cached = cache.by_stats(stats)
+        if cached is None and cache.has_entries():
+            # Only then is reading every file before parsing worth it: the content key may find a cached build.
+            # Otherwise files are read as the parse needs them, so a cold disk's reads overlap the parsing.
+            files.read_all()
+            cached = cache.by_content(files.fingerprint(texts), stats)
+        if isinstance(cached, Store):
             return cached
     store = _build(data_dir, files, texts, problems, progress)
     if cache:
-        cache.put(store)
+        cache.put(store.fingerprint, stats, store)
     return store
 
 
@@ -217,6 +220,14 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def _texts_key(texts: dict[str, str] | None) -> str:
+    """The source texts quotes were checked against, as part of a cache key."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name, text in sorted((texts or {}).items()):
+        digest.update(b"text:" + name.encode() + b"\0" + text.encode())
+    return digest.hexdigest() if texts is not None else "no-texts"
+
+
 class _Files:
     """The data folder's files, each read once, when first needed, and kept: the content key and the line
     numbers of problems found across records are taken from these bytes."""
@@ -254,13 +265,11 @@ class _Files:
     def fingerprint(self, texts: dict[str, str] | None) -> str:
         """The content key: the code that builds the store, every file (name and bytes) and the texts."""
         self.read([name for name in self.names if name not in self._blobs])
-        digest = hashlib.blake2b(code_version().encode(), digest_size=16)
+        digest = hashlib.blake2b((code_version() + _texts_key(texts)).encode(), digest_size=16)
         for name in self.names:
             blob = self._blobs[name]
             if blob is not None:
                 digest.update(name.encode() + b"\0" + len(blob).to_bytes(8, "little") + blob)
-        for name, text in sorted((texts or {}).items()):
-            digest.update(b"text:" + name.encode() + text.encode())
         return digest.hexdigest()
 
     def _read(self, name: str) -> bytes | None:
@@ -270,43 +279,6 @@ class _Files:
         except OSError as exc:
             self._problems.append(Problem(name, None, "", f"cannot read file: {exc.strerror or exc}"))
             return None
-
-
-class _Cache:
-    """Built stores on disk, by content key; one entry per data folder (a new build replaces the folder's old one).
-    A read-only deployment simply runs without it."""
-
-    def __init__(self, cache_dir: Path | str | None, data_dir: Path) -> None:
-        self.dir = Path(cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker")
-        self.folder = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
-
-    def path(self, key: str) -> Path:
-        return self.dir / f"store-{self.folder}-{key}.pickle"
-
-    def has_entries(self) -> bool:
-        return any(self.dir.glob(f"store-{self.folder}-*.pickle"))
-
-    def get(self, key: str) -> Store | None:
-        try:
-            with self.path(key).open("rb") as fh:
-                cached = pickle.load(fh)
-        except Exception:  # missing, stale or truncated: rebuilt, never trusted
-            return None
-        return cached if isinstance(cached, Store) else None
-
-    def put(self, store: Store) -> None:
-        """Atomic write, then the folder's older entries go."""
-        target = self.path(store.fingerprint)
-        try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.dir, delete=False) as fh:
-                pickle.dump(store, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(fh.name, target)
-            for old in self.dir.glob(f"store-{self.folder}-*.pickle"):
-                if old != target:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 # --- parsing and validation -----------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree
     assert len(list(cache.glob("store-*.pickle"))) == 1
     with monkeypatch.context() as m:
         m.setattr(store, "_build", lambda *args: pytest.fail("built again instead of read from the cache"))
-        second = store.load(tree, cache_dir=cache)  # an entry: everything is read first, to look it up
+        second = store.load(tree, cache_dir=cache)  # files just written: found by content, everything read first
     assert second.fingerprint == first.fingerprint
     assert second.actions.equals(first.actions)
     path = tree / "actions" / "il-lawsuit-2025-03-19.yaml"
@@ -100,7 +101,36 @@ def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree
     third = store.load(tree, cache_dir=cache)
     assert third.fingerprint != first.fingerprint
     assert "State sues over the order" in set(third.actions["title"])
-    assert [p.name for p in cache.glob("store-*.pickle")] == [store._Cache(cache, tree).path(third.fingerprint).name]
+    assert len(list(cache.glob(f"store-*-{third.fingerprint}-*.pickle"))) == len(list(cache.glob("store-*"))) == 1
+
+
+def _age(root: Path, seconds: int) -> None:
+    """Every file as if last modified `seconds` ago."""
+    for path in root.rglob("*.yaml"):
+        when = path.stat().st_mtime - seconds
+        os.utime(path, (when, when))
+
+
+def test_an_unchanged_tree_is_found_by_its_files_stats_without_reading_them(tree: Path, tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    _age(tree, 60)
+    first = store.load(tree, cache_dir=cache)
+    with monkeypatch.context() as m:
+        m.setattr(store._Files, "_read", lambda *args: pytest.fail("a file was read"))
+        assert store.load(tree, cache_dir=cache).actions.equals(first.actions)
+    path = tree / "actions" / "il-lawsuit-2025-03-19.yaml"
+    path.touch()  # same content, new time: a file changed seconds ago is checked by content, not trusted by stats
+    with monkeypatch.context() as m:
+        m.setattr(store, "_build", lambda *args: pytest.fail("built again: the content had not changed"))
+        store.load(tree, cache_dir=cache)
+    _age(tree, 60)  # once the change is old enough, the entry carries the new stats: no reading again
+    store.load(tree, cache_dir=cache)
+    with monkeypatch.context() as m:
+        m.setattr(store._Files, "_read", lambda *args: pytest.fail("a file was read"))
+        store.load(tree, cache_dir=cache)
+    path.write_text(path.read_text().replace("State sues over the city order", "State sues over the town order"))
+    _age(tree, 60)  # a change of the same size, its time set back: still another time than the entry's
+    assert "State sues over the town order" in set(store.load(tree, cache_dir=cache).actions["title"])
 
 
 def test_each_data_folder_keeps_its_own_cache_entry(tree: Path, tmp_path: Path) -> None:
@@ -117,7 +147,7 @@ def test_each_data_folder_keeps_its_own_cache_entry(tree: Path, tmp_path: Path) 
 def test_a_corrupt_cache_file_is_rebuilt_not_trusted(tree: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     fingerprint = store.load(tree, cache_dir=cache).fingerprint
-    [entry] = cache.glob(f"store-*-{fingerprint}.pickle")
+    [entry] = cache.glob(f"store-*-{fingerprint}-*.pickle")
     entry.write_bytes(b"not a pickle")
     assert len(store.load(tree, cache_dir=cache).actions) == 3
 
