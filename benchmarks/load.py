@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/load.py [DATA_DIR] [--repeat 5]
 
-Cold parses and validates every file; warm is a new process's load once the disk cache (keyed by the data's
-content) exists. A dashboard rerun pays neither: the store is held in memory by `st.cache_resource`.
+Cold parses and validates every file; warm is a load once the disk cache exists (found by the files' sizes and
+times when none changed in the last two seconds, else by their content). A dashboard rerun pays neither: the
+store is held in memory, once per server process.
 Prints a table; run by hand, never as a timed test.
 """
 
