@@ -96,6 +96,7 @@ def _reruns(tree: Path, busiest: str) -> dict:
         at.run()
         times = [timed(lambda: _change(at, key, busiest if value == "busiest" else value).run())[0] for key, value in CHANGES]
         out[f"rerun_{page}_s"], out[f"rerun_{page}_max_s"] = statistics.median(times), max(times)
+        out[f"rerun_{page}_each_s"] = times
         if at.exception:
             out[f"rerun_{page}_error"] = str(at.exception[0].message)[:80]
     return out

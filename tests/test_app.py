@@ -195,3 +195,14 @@ def test_sources_page_lists_every_source_with_what_cites_it(make_app, bundled_st
     cited = [label for label in labels if label.startswith(outlets[eo_sources[0]])]
     assert cited and not cited[0].endswith("(0 actions)")
     assert "Chicago executive order on the city" in _texts(at).replace("\\", "")
+
+
+def test_a_source_cited_by_many_lists_the_first_and_counts_the_rest(make_app, bundled_store, monkeypatch) -> None:
+    from policies.ui import sources
+
+    monkeypatch.setattr(sources, "CITING_SHOWN", 1)
+    most = bundled_store.citations["source"].value_counts()
+    assert most.iloc[0] >= 3, "the bundled data has a source cited by several actions"
+    at = make_app(page="sources")
+    captions = [c.value for c in at.caption]
+    assert f"…and {most.iloc[0] - 1:,} more actions in this view cite it: filter by place, topic or search to list them." in captions

@@ -12,6 +12,7 @@ from . import state
 from .text import md
 
 SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows every rerun
+CITING_SHOWN = 20  # actions listed under a source; a source cited by thousands says how many more
 
 
 def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> pd.DataFrame:
@@ -49,10 +50,21 @@ def render() -> None:
             published = format_date(s.published) if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year") else "date not stated"
             st.markdown(f"**Published** {md(published)}" + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else ""))
             st.markdown("**Quoted verbatim** (we hold its text)" if s.quotable else "**Paraphrased** (we cite it but do not hold its text)")
-            mine = by_source.get(s.id, cites.iloc[:0])
-            for action_id, part in mine.groupby("action_id"):
-                lines = [f"- {md(titles.get(action_id, action_id))}"]
-                lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
-                st.markdown("\n".join(lines))
-            if mine.empty:
-                st.caption("No action in the current view cites this source.")
+            _citing(by_source.get(s.id, cites.iloc[:0]), titles, provisions)
+
+
+def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> None:
+    """The actions in the view that cite one source (the first CITING_SHOWN, in date order), with the provisions
+    its evidence supports; one markdown block, however many there are."""
+    if mine.empty:
+        st.caption("No action in the current view cites this source.")
+        return
+    ids = mine["action_id"].drop_duplicates()
+    lines = []
+    for action_id, part in mine[mine["action_id"].isin(ids[:CITING_SHOWN])].groupby("action_id", sort=False):
+        lines.append(f"- {md(titles.get(action_id, action_id))}")
+        lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
+    st.markdown("\n".join(lines))
+    if len(ids) > CITING_SHOWN:
+        st.caption(f"…and {len(ids) - CITING_SHOWN:,} more actions in this view cite it: filter by place, topic or "
+                   "search to list them.")  # fmt: skip
