@@ -25,11 +25,11 @@ from ..store import Store
 from .text import md
 
 DATA_DIR_ENV = "POLICIES_DATA_DIR"
-LIST_WIDGETS = ("place", "level", "topic", "type", "status")
 LIST_PICKERS = (
     ("Place", "place", "Actions taken by this place, aimed at it, or by places within it."),
     ("Level", "level", None), ("Topic", "topic", None), ("Action type", "type", None), ("Status", "status", None),
 )  # fmt: skip
+LIST_WIDGETS = tuple(key for _, key, _ in LIST_PICKERS)
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what st.date_input can show
 OPTION_DEFAULTS = share.OPTION_DEFAULTS
 # Presenter mode: no sidebar, header or toolbar, larger type, content full width. A constant: no text from
