@@ -186,15 +186,20 @@ def test_copy_link_shows_the_address_in_the_browser(server, browser_page, path) 
     assert link.inner_text().strip() == p.page.url == server.url + path
 
 
+MARKDOWN_Q = "q=%2A%2Abold%2A%2A%20_it_%20%5Bclick%20me%5D(https%3A%2F%2Fevil.example)"  # **bold** _it_ [click me](https://...)
+
+
 @pytest.mark.parametrize("path", ["/", f"/requirements?policy={HOSTILE_ID}", "/map", "/sources", "/about",
-                                  f"/?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E&place=%3Cimg%20src%3Dx%3E"])  # fmt: skip
+                                  f"/?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E&place=%3Cimg%20src%3Dx%3E",
+                                  f"/?{MARKDOWN_Q}", f"/sources?{MARKDOWN_Q}", f"/map?{MARKDOWN_Q}",
+                                  f"/requirements?{MARKDOWN_Q}"])  # fmt: skip
 def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, browser_page, path: str) -> None:
     """Every text field of one record is HTML, script, markdown links to javascript:, and control characters."""
     p = browser_page
     p.open(hostile_server.url + path)
     p.page.wait_for_timeout(500)  # charts draw after the script finishes
     body = p.page.locator("body").inner_text()
-    if "requirements" in path:
+    if f"policy={HOSTILE_ID}" in path:
         for shown in ("<script>alert(2)</script>", "[click me](javascript:alert(3))", '<a href="javascript:alert(4)">link</a>'):
             assert shown in body, shown  # the characters, as text
     if path == "/sources":
@@ -203,4 +208,7 @@ def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, br
     assert p.page.locator("img[src=x], img[src='x']").count() == 0
     assert p.page.locator("script:text('alert')").count() == 0
     assert p.page.locator('a[href^="javascript:" i]').count() == 0
-    p.screenshot("11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-"))
+    # Nor is anything formatted: no bold, italics, maths or link made from a record's or the URL's markdown.
+    made = "strong:text-is('bold'), b:text-is('bold'), em:text-is('it'), .katex, a:text-is('click me'), a[href*='evil.example']"
+    assert p.page.locator(made).count() == 0, p.page.locator(made).first.evaluate("e => e.parentElement.outerHTML")
+    p.screenshot("11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-") + ("-markdown" if "bold" in path else ""))

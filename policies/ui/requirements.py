@@ -135,7 +135,7 @@ def _evidence_line(e, sources: pd.DataFrame) -> str:
 
 def _matrix(v: state.View) -> None:
     st.subheader("Requirements by place and topic", anchor=False)
-    st.caption(f"{describe(v.store, v.filters)}. Each cell: what that place's own actions require. Select a cell to open it.")
+    st.caption(f"{md(describe(v.store, v.filters))}. Each cell: what that place's own actions require. Select a cell to open it.")
     text, ids = charts.requirements_matrix(v.store, v.frame, limit=charts.MAX_MATRIX_ROWS)
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")

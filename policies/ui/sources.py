@@ -30,7 +30,7 @@ def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> p
 def render() -> None:
     v = state.view("sources")
     st.title("Sources")
-    st.caption(f"{len(v.store.sources):,} sources in the registry; citations counted for: {describe(v.store, v.filters)}.")
+    st.caption(f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.filters))}.")
     # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
     # checks it); the detail of the page's 50 sources is then looked up for those alone.
     counts = v.store.rows_for(v.store.citations, v.frame)["source"].value_counts()
@@ -43,7 +43,7 @@ def render() -> None:
     provisions = dict(zip(zip(provisions["action_id"].astype(str), provisions["provision_id"]), provisions["text"]))
     by_source = dict(tuple(cites.groupby("source")))
     for s in shown.itertuples():
-        with st.expander(f"{s.outlet} — {s.title} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
+        with st.expander(f"{md(s.outlet)} — {md(s.title)} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
             url = charts.safe_url(s.url)
             if url:
                 st.link_button("Open the source", url)

@@ -7,13 +7,14 @@ import streamlit as st
 from .. import charts, share
 from ..filters import describe
 from . import sharing, state
+from .text import md
 
 
 def render() -> None:
     v = state.view("timeline")
     if v.frame.empty:
         st.title("Timeline")
-        st.caption(f"{describe(v.store, v.filters)} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
+        st.caption(f"{md(describe(v.store, v.filters))} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
         state.empty_state()
         return
     if share.presenting(v.options):  # the chart and its caption, full width
