@@ -16,11 +16,11 @@ import plotly.graph_objects as go
 
 from . import share
 from .filters import Filters
+from .model import LEVELS
 from .share import plot_lines, plot_text, url_lines
 from .status import spans
 from .store import Store
 
-LEVELS = ("federal", "state", "county", "city")
 LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
 # Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted) assigned in codebook order.
 TOPIC_PALETTE = (
@@ -381,18 +381,23 @@ def map_counts(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["actions", "name"], ascending=[False, True]).reset_index(drop=True)
 
 
+MAP_LABELS = 20  # bubbles named on the map; the others are named on hover
+
+
 def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dict | None = None) -> go.Figure:
     """A US map (state outlines from the bundled topojson) with one bubble per place, sized by its actions."""
     table = map_counts(store, frame)
     fig = go.Figure()
     biggest = max(int(table["actions"].max()), 1) if len(table) else 1
+    named = set(table["place"].head(MAP_LABELS))  # the busiest places; names of thousands would overprint
     # One trace per level, so each trace's colour is one value (plotly validates a list of colours one by one),
     # and numpy arrays throughout (plotly validates lists element by element).
     for level, part in table.groupby("level", sort=False):
+        labels = part["name"].map(lambda n: plot_text(n.split(",")[0])).where(part["place"].isin(named), "")
         fig.add_trace(
             go.Scattergeo(
                 lat=part["lat"].to_numpy(float), lon=part["lon"].to_numpy(float), mode="markers+text",
-                text=part["name"].map(lambda n: plot_text(n.split(",")[0])).to_numpy(object), textposition="top center",
+                text=labels.to_numpy(object), textposition="top center",
                 marker=dict(size=14 + 36 * np.sqrt(part["actions"].to_numpy() / biggest),
                             color=LEVEL_COLORS.get(level, "#777777"), opacity=0.8, line=dict(width=1, color="white")),
                 customdata=np.column_stack([part["place"].to_numpy(object), part["name"].map(plot_text).to_numpy(object),

@@ -112,6 +112,8 @@ def test_map_counts_places_in_the_view_and_uses_the_usa_scope(bundled_store) -> 
     assert fig.layout.geo.scope == "usa" and fig.layout.geo.showsubunits
     bubbles = [t for t in fig.data if t.hoverinfo != "skip"]  # the others are the colour key's legend entries
     assert sum(len(t.lat) for t in bubbles) == len(table)
+    named = [t for trace in bubbles for t in trace.text if t]
+    assert len(named) == min(len(table), charts.MAP_LABELS)  # every place here, as there are few
     for trace in bubbles:  # one trace per level, in that level's colour
         levels = set(table.set_index("place").loc[list(trace.customdata[:, 0]), "level"])
         assert levels == {trace.name.lower()} and trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]

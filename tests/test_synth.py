@@ -140,6 +140,18 @@ def test_count_bars_stop_at_the_top_ones_and_say_how_many_there_are(big: store.S
     assert f"top {charts.MAX_BARS} of" in fig.layout.title.text
 
 
+def test_a_map_of_thousands_of_places_names_only_the_busiest(big: store.Store) -> None:
+    from policies import charts
+    from policies.filters import Filters, apply
+
+    frame = apply(big, Filters())
+    table = charts.map_counts(big, frame)
+    fig = charts.map_figure(big, frame, Filters())
+    named = {row[0] for trace in fig.data if trace.customdata is not None
+             for row, text in zip(trace.customdata, trace.text) if text}  # fmt: skip
+    assert len(table) > charts.MAP_LABELS and named == set(table["place"].head(charts.MAP_LABELS))
+
+
 def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
     """A cold load of a large tree takes a while: on a terminal the CLI says how far it is."""
     import os

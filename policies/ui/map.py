@@ -25,6 +25,8 @@ def render() -> None:
     unmapped = len(v.frame) - places.loc[places["place"].isin(table["place"]), "action_id"].nunique()
     st.caption(
         "Bubble size: actions taken by or aimed at the place. Colour: its level (city, county, state)."
+        + (f" Names on the {charts.MAP_LABELS} places with most actions; hover a bubble for the others."
+           if len(table) > charts.MAP_LABELS else "")
         + (f" {unmapped} federal action(s) aimed at no mapped place are not drawn." if unmapped else "")
     )
     if share.presenting(v.options):
