@@ -2,13 +2,18 @@
 
 import streamlit as st
 
-from policies.ui import about, add_article, map as map_page, requirements, sources, state, timeline
+from policies.ui import about, add_article, requirements, sources, state, timeline
+from policies.ui import map as map_page
 
 st.set_page_config(page_title="Local-policy tracker", page_icon=":material/map:", layout="wide")
 
 PAGES = {
-    "timeline": st.Page(timeline.render, title="Timeline", url_path="timeline", icon=":material/timeline:", default=True),
-    "requirements": st.Page(requirements.render, title="Requirements", url_path="requirements", icon=":material/checklist:"),
+    "timeline": st.Page(
+        timeline.render, title="Timeline", url_path="timeline", icon=":material/timeline:", default=True
+    ),
+    "requirements": st.Page(
+        requirements.render, title="Requirements", url_path="requirements", icon=":material/checklist:"
+    ),
     "map": st.Page(map_page.render, title="Map", url_path="map", icon=":material/map:"),
     "sources": st.Page(sources.render, title="Sources", url_path="sources", icon=":material/newspaper:"),
     "about": st.Page(about.render, title="About", url_path="about", icon=":material/info:"),

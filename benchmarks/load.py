@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from timing import timed  # noqa: E402  (benchmarks/, beside this script)
+from timing import timed
 
-from policies import store  # noqa: E402
+from policies import store
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,12 +52,25 @@ def free_port() -> int:
 
 def start_server(port: int, env_extra: dict[str, str]) -> subprocess.Popen:
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ, **env_extra), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=dict(os.environ, **env_extra), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -106,8 +119,9 @@ class Session:
 async def viewer(port: int, index: int, until: float, think: float, timings: list[float], errors: list[str]) -> None:
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     try:
-        async with websockets.connect(url, subprotocols=["streamlit"], origin=f"http://127.0.0.1:{port}",
-                                      max_size=None) as ws:  # fmt: skip
+        async with websockets.connect(
+            url, subprotocols=["streamlit"], origin=f"http://127.0.0.1:{port}", max_size=None
+        ) as ws:
             session = Session(ws, index)
             page, view = PAGES[index % len(PAGES)], VIEWS[index % len(VIEWS)]
             timings.append(await session.rerun(view, page))
@@ -150,11 +164,15 @@ def main() -> int:
         server.wait(timeout=10)
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))] if timings else float("nan")
-    print(f"sessions {args.sessions}  think {args.think:.0f} s  duration {args.seconds:.0f} s  renders {len(timings)}  "
-          f"errors {len(errors)}")  # fmt: skip
+    print(
+        f"sessions {args.sessions}  think {args.think:.0f} s  duration {args.seconds:.0f} s  renders {len(timings)}  "
+        f"errors {len(errors)}"
+    )
     if timings:
-        print(f"render time  p50 {statistics.median(timings):.2f} s  p95 {p95:.2f} s  max {timings[-1]:.2f} s"
-              f"  ({len(timings) / args.seconds:.1f} renders/s)")  # fmt: skip
+        print(
+            f"render time  p50 {statistics.median(timings):.2f} s  p95 {p95:.2f} s  max {timings[-1]:.2f} s"
+            f"  ({len(timings) / args.seconds:.1f} renders/s)"
+        )
     for error in errors[:20]:
         print("  " + error)
     return 1 if errors else 0

@@ -62,13 +62,17 @@ def measure(tree: Path) -> dict:
         out["parquet_s"], _ = timed(lambda: pd.read_parquet(parquet), 3)
     out["actions"] = len(loaded.actions)
     city = loaded.places["place"].value_counts().index[0] if len(loaded.places) else "us"
-    view = Filters(place=(city,), topic=("masks", "police-cooperation"),
-                   date_from=pd.Timestamp("2024-01-01").date(), date_to=pd.Timestamp("2025-12-31").date())  # fmt: skip
+    view = Filters(
+        place=(city,),
+        topic=("masks", "police-cooperation"),
+        date_from=pd.Timestamp("2024-01-01").date(),
+        date_to=pd.Timestamp("2025-12-31").date(),
+    )
     out["filter_s"], frame = timed(lambda: apply(loaded, view), 5)
     out["filtered"] = len(frame)
     everything = apply(loaded, Filters())
     for page in FIGURE_PAGES:
-        seconds, fig = timed(lambda: charts.figure(loaded, everything, Filters(), page), 3)
+        seconds, fig = timed(lambda page=page: charts.figure(loaded, everything, Filters(), page), 3)
         out[f"fig_{page}_s"], out[f"fig_{page}_mb"] = seconds, len(fig.to_json()) / 1e6
     out["busiest"] = city
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -76,8 +80,15 @@ def measure(tree: Path) -> dict:
 
 
 # Filter changes a user makes, in order: the search box, a place, a topic, then back to everything.
-CHANGES = (("q", "police"), ("q", "masks"), ("q", ""), ("place", "busiest"), ("topic", "masks"), ("place", None),
-           ("topic", None))  # fmt: skip
+CHANGES = (
+    ("q", "police"),
+    ("q", "masks"),
+    ("q", ""),
+    ("place", "busiest"),
+    ("topic", "masks"),
+    ("place", None),
+    ("topic", None),
+)
 
 
 def _reruns(tree: Path, busiest: str) -> dict:
@@ -94,7 +105,10 @@ def _reruns(tree: Path, busiest: str) -> dict:
         at.run()
         at._page_hash = calc_hash(page)
         at.run()
-        times = [timed(lambda: _change(at, key, busiest if value == "busiest" else value).run())[0] for key, value in CHANGES]
+        times = [
+            timed(lambda at=at, k=key, v=value: _change(at, k, busiest if v == "busiest" else v).run())[0]
+            for key, value in CHANGES
+        ]
         out[f"rerun_{page}_s"], out[f"rerun_{page}_max_s"] = statistics.median(times), max(times)
         out[f"rerun_{page}_each_s"] = times
         if at.exception:
@@ -121,8 +135,12 @@ def measure_extractor(articles: int) -> dict:
         extract(t, f"a{i}")
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return {"articles": articles, "per_s": articles / seconds, "peak_mb": peak / 1e6,
-            "chars": sum(map(len, batch)) // articles}  # fmt: skip
+    return {
+        "articles": articles,
+        "per_s": articles / seconds,
+        "peak_mb": peak / 1e6,
+        "chars": sum(map(len, batch)) // articles,
+    }
 
 
 def _child(args: list[str]) -> dict:
@@ -164,8 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row | _child(["--reruns", str(tree), row["busiest"]]))
     _report(rows)
     ext = _child(["--extractor", "--articles", str(args.articles)])
-    print(f"\nextractor: {ext['articles']:,} articles of ~{ext['chars']:,} characters: "
-          f"{ext['per_s']:.0f} articles/s on one core, peak {ext['peak_mb']:.1f} MB traced")  # fmt: skip
+    print(
+        f"\nextractor: {ext['articles']:,} articles of ~{ext['chars']:,} characters: "
+        f"{ext['per_s']:.0f} articles/s on one core, peak {ext['peak_mb']:.1f} MB traced"
+    )
     return 0
 
 
@@ -173,19 +193,38 @@ def _report(rows: list[dict]) -> None:
     def ms(v: float) -> str:
         return f"{v * 1000:,.0f}"
 
-    head = ["actions", "cold s", "warm ms", "cache ms", "parquet ms", "warm/parquet", "cache/parquet", "cold/parquet",
-            "filter ms"]  # fmt: skip
+    head = [
+        "actions",
+        "cold s",
+        "warm ms",
+        "cache ms",
+        "parquet ms",
+        "warm/parquet",
+        "cache/parquet",
+        "cold/parquet",
+        "filter ms",
+    ]
     head += [f"{p} fig ms" for p in FIGURE_PAGES] + [f"{p} fig MB" for p in FIGURE_PAGES]
     head += [f"{p} rerun ms (median / max)" for p in PAGES] + ["peak MB"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---:|" * len(head))
     for r in rows:
-        cells = [f"{r['actions']:,}", f"{r['cold_s']:.1f}", ms(r["warm_s"]), ms(r["cache_s"]), ms(r["parquet_s"]),
-                 f"{r['warm_s'] / r['parquet_s']:.1f}×", f"{r['cache_s'] / r['parquet_s']:.1f}×",
-                 f"{r['cold_s'] / r['parquet_s']:.0f}×", ms(r["filter_s"])]  # fmt: skip
+        cells = [
+            f"{r['actions']:,}",
+            f"{r['cold_s']:.1f}",
+            ms(r["warm_s"]),
+            ms(r["cache_s"]),
+            ms(r["parquet_s"]),
+            f"{r['warm_s'] / r['parquet_s']:.1f}×",
+            f"{r['cache_s'] / r['parquet_s']:.1f}×",
+            f"{r['cold_s'] / r['parquet_s']:.0f}×",
+            ms(r["filter_s"]),
+        ]
         cells += [ms(r[f"fig_{p}_s"]) for p in FIGURE_PAGES] + [f"{r[f'fig_{p}_mb']:.2f}" for p in FIGURE_PAGES]
-        cells += [f"{ms(r[f'rerun_{p}_s'])} / {ms(r[f'rerun_{p}_max_s'])}" + (" (error)" if f"rerun_{p}_error" in r else "")
-                  for p in PAGES]  # fmt: skip
+        cells += [
+            f"{ms(r[f'rerun_{p}_s'])} / {ms(r[f'rerun_{p}_max_s'])}" + (" (error)" if f"rerun_{p}_error" in r else "")
+            for p in PAGES
+        ]
         cells.append(f"{r['peak_mb']:,.0f}")
         print("| " + " | ".join(cells) + " |")
 

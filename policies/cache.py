@@ -8,6 +8,7 @@ only means there is no cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -45,7 +46,9 @@ def stat_key(data_dir: Path, names: list[str], salt: str) -> str | None:
 
 class Cache:
     def __init__(self, cache_dir: Path | str | None, data_dir: Path) -> None:
-        self.dir = Path(cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker")
+        self.dir = Path(
+            cache_dir or os.environ.get("POLICIES_CACHE_DIR") or Path.home() / ".cache" / "local-policy-tracker"
+        )
         self.folder = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
 
     def has_entries(self) -> bool:
@@ -63,10 +66,8 @@ class Cache:
             return None
         value = _read(found[0])
         if value is not None and stats:
-            try:
+            with contextlib.suppress(OSError):
                 found[0].rename(self._path(key, stats))
-            except OSError:
-                pass
         return value
 
     def put(self, key: str, stats: str | None, value: object) -> None:

@@ -24,9 +24,23 @@ from .store import Store
 LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
 # Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted) assigned in codebook order.
 TOPIC_PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#44AA99",
-    "#882255", "#117733", "#999933", "#CC6677", "#88CCEE", "#DDCC77", "#555555", "#AA4499",
-)  # fmt: skip
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#332288",
+    "#44AA99",
+    "#882255",
+    "#117733",
+    "#999933",
+    "#CC6677",
+    "#88CCEE",
+    "#DDCC77",
+    "#555555",
+    "#AA4499",
+)
 TYPE_SYMBOLS = {
     "executive-order": "circle",
     "law": "square",
@@ -148,15 +162,17 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
                     symbol=symbols.get(action_type, "circle"),
                     line=dict(width=1.5, color=colors.get(group, "#777777")),
                 ),
-                customdata=np.column_stack([
-                    part["id"].to_numpy(object),
-                    part["title"].map(_clip).map(plot_text).to_numpy(object),
-                    part["actor"].map(_clip).map(plot_text).to_numpy(object),
-                    part["date_label"].to_numpy(object),
-                    part["date_precision"].to_numpy(object),
-                    part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
-                    part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
-                ]),  # numpy arrays: plotly validates lists element by element, which is slow at scale
+                customdata=np.column_stack(
+                    [
+                        part["id"].to_numpy(object),
+                        part["title"].map(_clip).map(plot_text).to_numpy(object),
+                        part["actor"].map(_clip).map(plot_text).to_numpy(object),
+                        part["date_label"].to_numpy(object),
+                        part["date_precision"].to_numpy(object),
+                        part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
+                        part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
+                    ]
+                ),  # numpy arrays: plotly validates lists element by element, which is slow at scale
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
                     "<br>%{customdata[5]} · %{customdata[6]}<extra></extra>"
@@ -166,11 +182,15 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
     for group in rows["group"].drop_duplicates():
         fig.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="markers", name=plot_text(group_names.get(group, str(group))),
-                legendgroup=str(group), marker=dict(size=11, color=colors.get(group, "#777777"), symbol="circle"),
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                legendgroup=str(group),
+                marker=dict(size=11, color=colors.get(group, "#777777"), symbol="circle"),
                 hoverinfo="skip",
             )
-        )  # fmt: skip
+        )
     _add_type_legend(fig, store, rows)
     order = _row_order(rows)
     fig.update_layout(
@@ -178,8 +198,14 @@ def timeline(store: Store, frame: pd.DataFrame, filters: Filters, options: dict 
         height=(260 + 56 * len(order)) if big else max(400, 210 + 42 * len(order)),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
-        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h",
-                    yanchor="top", y=-0.22, x=0, groupclick="toggleitem"),
+        legend=dict(
+            title=dict(text="Level" if color_by == "level" else "Topic (first listed)"),
+            orientation="h",
+            yanchor="top",
+            y=-0.22,
+            x=0,
+            groupclick="toggleitem",
+        ),
         # The shapes' key: its own legend, in "normal" order (a legend group would stack its entries in a column).
         legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
@@ -207,21 +233,29 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, options:
     for group, part in cells.groupby("group", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=part["month"].to_numpy(), y=part["row"].to_numpy(object), mode="markers",
+                x=part["month"].to_numpy(),
+                y=part["row"].to_numpy(object),
+                mode="markers",
                 name=plot_text(group_names.get(group, str(group))),
-                marker=dict(size=(6 + 22 * np.sqrt(part["actions"].to_numpy() / biggest)), color=colors.get(group, "#777777"),
-                            opacity=0.8, line=dict(width=0)),
+                marker=dict(
+                    size=(6 + 22 * np.sqrt(part["actions"].to_numpy() / biggest)),
+                    color=colors.get(group, "#777777"),
+                    opacity=0.8,
+                    line=dict(width=0),
+                ),
                 customdata=part["actions"].to_numpy(),
                 hovertemplate="%{y}<br>%{x|%b %Y}: %{customdata:,} actions<extra></extra>",
             )
-        )  # fmt: skip
+        )
     fig.update_layout(
         font=_font(options),
         height=(260 + 56 * rows["row"].nunique()) if big else max(400, 210 + 42 * rows["row"].nunique()),
-        margin=dict(l=10, r=10, t=20, b=10), plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=20, b=10),
+        plot_bgcolor="white",
         legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h"),
-        hoverlabel=dict(bgcolor="white", font=dict(size=13)), meta={"note": note},
-    )  # fmt: skip
+        hoverlabel=dict(bgcolor="white", font=dict(size=13)),
+        meta={"note": note},
+    )
     _timeline_axes(fig, rows, options)
     return fig
 
@@ -229,10 +263,24 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, options:
 def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, options: dict | None) -> None:
     # Horizontal tick labels, never rotated: rotated dates would run into the footer under the axis.
     ticks = _tick_font(options)
-    fig.update_xaxes(showgrid=True, gridcolor="#e6e6e6", tickformat="%-d %b %Y", title=None, range=_x_range(rows),
-                     tickangle=0, nticks=7, tickfont=ticks)  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=_row_order(rows)[::-1], gridcolor="#f0f0f0", title=None,
-                     automargin=True, tickfont=ticks)  # fmt: skip
+    fig.update_xaxes(
+        showgrid=True,
+        gridcolor="#e6e6e6",
+        tickformat="%-d %b %Y",
+        title=None,
+        range=_x_range(rows),
+        tickangle=0,
+        nticks=7,
+        tickfont=ticks,
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=_row_order(rows)[::-1],
+        gridcolor="#f0f0f0",
+        title=None,
+        automargin=True,
+        tickfont=ticks,
+    )
 
 
 def _font(options: dict | None) -> dict:
@@ -283,14 +331,25 @@ def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, filters: Filter
     joined = in_force.merge(rows[["id", "row", "group"]], left_on="action_id", right_on="id")
     for group, part in joined.groupby("group", sort=False):
         # One trace per colour: segments separated by gaps (None), built without a Python loop.
-        xs = np.column_stack([part["start"].to_numpy(object), part["end"].to_numpy(object), np.full(len(part), None)]).ravel()
-        ys = np.column_stack([part["row"].to_numpy(object), part["row"].to_numpy(object), np.full(len(part), None)]).ravel()
+        xs = np.column_stack(
+            [part["start"].to_numpy(object), part["end"].to_numpy(object), np.full(len(part), None)]
+        ).ravel()
+        ys = np.column_stack(
+            [part["row"].to_numpy(object), part["row"].to_numpy(object), np.full(len(part), None)]
+        ).ravel()
         fig.add_trace(
             go.Scatter(
-                x=xs, y=ys, mode="lines", line=dict(width=6, color=colors.get(group, "#777777")), opacity=0.35,
-                legendgroup=str(group), showlegend=False, hoverinfo="skip", name="in force",
+                x=xs,
+                y=ys,
+                mode="lines",
+                line=dict(width=6, color=colors.get(group, "#777777")),
+                opacity=0.35,
+                legendgroup=str(group),
+                showlegend=False,
+                hoverinfo="skip",
+                name="in force",
             )
-        )  # fmt: skip
+        )
 
 
 def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
@@ -300,18 +359,27 @@ def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
     for t in [t for t in store.action_types["id"] if t in set(rows["action_type"])]:
         fig.add_trace(
             go.Scatter(
-                x=[None], y=[None], mode="markers", name=plot_text(type_labels.get(t, t)), legendgroup="types",
-                legend="legend2", marker=dict(size=11, color="#555555", symbol=symbols[t]), hoverinfo="skip",
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=plot_text(type_labels.get(t, t)),
+                legendgroup="types",
+                legend="legend2",
+                marker=dict(size=11, color="#555555", symbol=symbols[t]),
+                hoverinfo="skip",
             )
-        )  # fmt: skip
+        )
 
 
 def _empty(fig: go.Figure, message: str) -> go.Figure:
-    fig.add_annotation(text=message, showarrow=False, font=dict(size=16, color="#555555"), x=0.5, y=0.5,
-                       xref="paper", yref="paper")  # fmt: skip
+    fig.add_annotation(
+        text=message, showarrow=False, font=dict(size=16, color="#555555"), x=0.5, y=0.5, xref="paper", yref="paper"
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.update_layout(height=240, plot_bgcolor="white", font=FONT, margin=dict(l=10, r=10, t=10, b=10), showlegend=False)
+    fig.update_layout(
+        height=240, plot_bgcolor="white", font=FONT, margin=dict(l=10, r=10, t=10, b=10), showlegend=False
+    )
     return fig
 
 
@@ -347,21 +415,42 @@ def counts_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: 
         colors = [LEVEL_COLORS.get(level, "#777777") for level in table["level"]]
     fig.add_trace(
         go.Bar(
-            x=table["actions"], y=table["name"].map(short_name).map(plot_text), orientation="h", marker_color=colors,
-            text=table["actions"], textposition="outside", cliponaxis=False,
+            x=table["actions"],
+            y=table["name"].map(short_name).map(plot_text),
+            orientation="h",
+            marker_color=colors,
+            text=table["actions"],
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
-    )  # fmt: skip
+    )
     if by != "topic":  # a key to the colours (hidden in the app's narrow column; figure() shows it)
         for level in [lv for lv in LEVELS if lv in set(table["level"])]:
-            fig.add_trace(go.Bar(x=[None], y=[None], name=level.capitalize(), marker_color=LEVEL_COLORS[level],
-                                 orientation="h", hoverinfo="skip"))  # fmt: skip
+            fig.add_trace(
+                go.Bar(
+                    x=[None],
+                    y=[None],
+                    name=level.capitalize(),
+                    marker_color=LEVEL_COLORS[level],
+                    orientation="h",
+                    hoverinfo="skip",
+                )
+            )
     fig.update_layout(
-        font=_font(options), height=max(160, 40 + 26 * len(table)), margin=dict(l=10, r=30, t=30, b=10),
-        plot_bgcolor="white", title=dict(text=("By jurisdiction" if by != "topic" else "By topic")
-                                         + (f" (top {MAX_BARS} of {shown:,})" if shown > MAX_BARS else ""), font=dict(size=14)),
-        bargap=0.25, showlegend=False, legend=dict(title=dict(text="Level"), orientation="h"),
-    )  # fmt: skip
+        font=_font(options),
+        height=max(160, 40 + 26 * len(table)),
+        margin=dict(l=10, r=30, t=30, b=10),
+        plot_bgcolor="white",
+        title=dict(
+            text=("By jurisdiction" if by != "topic" else "By topic")
+            + (f" (top {MAX_BARS} of {shown:,})" if shown > MAX_BARS else ""),
+            font=dict(size=14),
+        ),
+        bargap=0.25,
+        showlegend=False,
+        legend=dict(title=dict(text="Level"), orientation="h"),
+    )
     fig.data[0].showlegend = False
     fig.update_xaxes(visible=False)
     fig.update_yaxes(autorange="reversed", automargin=True, ticklabelstandoff=6, tickfont=_tick_font(options))
@@ -396,29 +485,60 @@ def map_figure(store: Store, frame: pd.DataFrame, filters: Filters, options: dic
         labels = part["name"].map(lambda n: plot_text(n.split(",")[0])).where(part["place"].isin(named), "")
         fig.add_trace(
             go.Scattergeo(
-                lat=part["lat"].to_numpy(float), lon=part["lon"].to_numpy(float), mode="markers+text",
-                text=labels.to_numpy(object), textposition="top center",
-                marker=dict(size=14 + 36 * np.sqrt(part["actions"].to_numpy() / biggest),
-                            color=LEVEL_COLORS.get(level, "#777777"), opacity=0.8, line=dict(width=1, color="white")),
-                customdata=np.column_stack([part["place"].to_numpy(object), part["name"].map(plot_text).to_numpy(object),
-                                            part["actions"].to_numpy(object)]),
+                lat=part["lat"].to_numpy(float),
+                lon=part["lon"].to_numpy(float),
+                mode="markers+text",
+                text=labels.to_numpy(object),
+                textposition="top center",
+                marker=dict(
+                    size=14 + 36 * np.sqrt(part["actions"].to_numpy() / biggest),
+                    color=LEVEL_COLORS.get(level, "#777777"),
+                    opacity=0.8,
+                    line=dict(width=1, color="white"),
+                ),
+                customdata=np.column_stack(
+                    [
+                        part["place"].to_numpy(object),
+                        part["name"].map(plot_text).to_numpy(object),
+                        part["actions"].to_numpy(object),
+                    ]
+                ),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
-                name=level.capitalize(), showlegend=False,
+                name=level.capitalize(),
+                showlegend=False,
             )
-        )  # fmt: skip
+        )
     for level in [lv for lv in LEVELS if lv in set(table["level"])]:  # a key to the colours, for images
         fig.add_trace(
-            go.Scattergeo(lat=[None], lon=[None], mode="markers", name=level.capitalize(), hoverinfo="skip",
-                          marker=dict(size=11, color=LEVEL_COLORS[level]), showlegend=True)
-        )  # fmt: skip
+            go.Scattergeo(
+                lat=[None],
+                lon=[None],
+                mode="markers",
+                name=level.capitalize(),
+                hoverinfo="skip",
+                marker=dict(size=11, color=LEVEL_COLORS[level]),
+                showlegend=True,
+            )
+        )
     fig.update_geos(
-        scope="usa", showland=True, landcolor="#f4f4f1", showsubunits=True, subunitcolor="#9a9a9a",
-        showcountries=True, countrycolor="#9a9a9a", showlakes=True, lakecolor="#dbe9f4", bgcolor="white",
-    )  # fmt: skip
+        scope="usa",
+        showland=True,
+        landcolor="#f4f4f1",
+        showsubunits=True,
+        subunitcolor="#9a9a9a",
+        showcountries=True,
+        countrycolor="#9a9a9a",
+        showlakes=True,
+        lakecolor="#dbe9f4",
+        bgcolor="white",
+    )
     fig.update_layout(
-        font=_font(options), height=640 if share.presenting(options) else 520, margin=dict(l=10, r=10, t=10, b=0),
-        showlegend=len(table) > 0, legend=dict(title=dict(text="Level"), orientation="h"),
-    )  # fmt: skip
+        font=_font(options),
+        height=640 if share.presenting(options) else 520,
+        margin=dict(l=10, r=10, t=10, b=0),
+        showlegend=len(table) > 0,
+        legend=dict(title=dict(text="Level"), orientation="h"),
+    )
     return fig
 
 
@@ -443,8 +563,9 @@ PAD = 12
 INSET = {"timeline": 120, "counts": 120, "map": 20}  # px left of the plot (row labels): where text starts
 
 
-def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, options: dict | None = None,
-           base: str | None = None) -> go.Figure:  # fmt: skip
+def figure(
+    store: Store, frame: pd.DataFrame, filters: Filters, page: str, options: dict | None = None, base: str | None = None
+) -> go.Figure:
     """The chart of `page` (timeline, map or counts) with its provenance drawn in: the app, its image downloads
     and the `chart` command all show this figure."""
     options = options or {}
@@ -469,8 +590,15 @@ def figure(store: Store, frame: pd.DataFrame, filters: Filters, page: str, optio
     return with_provenance(fig, title, caption, plot_height, big, axis_room, WIDTH[big] - INSET[page])
 
 
-def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_height: float, present: bool = False,
-                    axis_room: float = 0, text_width: float = 840) -> go.Figure:  # fmt: skip
+def with_provenance(
+    fig: go.Figure,
+    title: str,
+    caption: dict[str, str],
+    plot_height: float,
+    present: bool = False,
+    axis_room: float = 0,
+    text_width: float = 840,
+) -> go.Figure:
     """Title and subtitle above the plot, the legends under them, as-of date, sources and permalink below it.
 
     All of it is in the figure (layout title, legends, one annotation), so it survives a download. Positions are
@@ -482,10 +610,12 @@ def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_he
     title = plot_lines(title, int(text_width / (CHAR * title_size * 1.1)))  # bold
     subtitle = plot_lines(caption["subtitle"], int(text_width / (CHAR * sub_size)))
     foot_wrap = int(text_width / (CHAR * foot_size))
-    footer = "<br>".join([
-        plot_lines(f"{caption['as_of']} · {caption['sources']}", foot_wrap),
-        url_lines(f"{share.APP_NAME}: {caption['permalink']}", foot_wrap),
-    ])  # fmt: skip
+    footer = "<br>".join(
+        [
+            plot_lines(f"{caption['as_of']} · {caption['sources']}", foot_wrap),
+            url_lines(f"{share.APP_NAME}: {caption['permalink']}", foot_wrap),
+        ]
+    )
     header = PAD + _lines(title) * title_size * LINE + 0.6 * sub_size + _lines(subtitle) * sub_size * LINE + PAD
     legend_tops, y = {}, header
     for name in legend_names(fig):
@@ -498,21 +628,50 @@ def with_provenance(fig: go.Figure, title: str, caption: dict[str, str], plot_he
         height=height,
         margin=dict(t=top, b=bottom),
         title=dict(
-            text=f"<b>{title}</b>", x=0, xref="paper", xanchor="left", y=1, yref="container",
-            yanchor="top", pad=dict(t=PAD), font=dict(size=title_size, color="#1b1b1b"),
+            text=f"<b>{title}</b>",
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=PAD),
+            font=dict(size=title_size, color="#1b1b1b"),
             subtitle=dict(text=subtitle, font=dict(size=sub_size, color="#444444")),
         ),
-    )  # fmt: skip
+    )
     for name, legend_top in legend_tops.items():
         # Container coordinates: plotly reserves each legend's real height above the plot, however it wraps.
         # The title goes left of the items, whatever a theme (Streamlit's) would do.
-        fig.update_layout({name: dict(orientation="h", x=0, xref="paper", xanchor="left", y=1 - legend_top / height,
-                                      yref="container", yanchor="top", font=dict(size=body),
-                                      title=dict(side="left", font=dict(size=body, color=FONT["color"])))})  # fmt: skip
+        fig.update_layout(
+            {
+                name: dict(
+                    orientation="h",
+                    x=0,
+                    xref="paper",
+                    xanchor="left",
+                    y=1 - legend_top / height,
+                    yref="container",
+                    yanchor="top",
+                    font=dict(size=body),
+                    title=dict(side="left", font=dict(size=body, color=FONT["color"])),
+                )
+            }
+        )
     fig.add_annotation(
-        text=footer, name="provenance", showarrow=False, align="left", xref="paper", x=0, xanchor="left",
-        yref="paper", y=0, yanchor="bottom", yshift=-(bottom - PAD), font=dict(size=foot_size, color="#555555"),
-    )  # fmt: skip
+        text=footer,
+        name="provenance",
+        showarrow=False,
+        align="left",
+        xref="paper",
+        x=0,
+        xanchor="left",
+        yref="paper",
+        y=0,
+        yanchor="bottom",
+        yshift=-(bottom - PAD),
+        font=dict(size=foot_size, color="#555555"),
+    )
     return fig
 
 
@@ -556,8 +715,13 @@ def image_size(present: bool = False) -> tuple[int, float]:
 def image_options(fig: go.Figure, name: str, fmt: str = "png", present: bool = False) -> dict:
     """plotly's toImageButtonOptions: PNG (at least 1920 px wide, for slides) or SVG, named after the view."""
     width, scale = image_size(present)
-    return {"format": fmt if fmt in ("png", "svg") else "png", "filename": name, "width": width,
-            "height": int(fig.layout.height or 600), "scale": float(scale)}  # fmt: skip
+    return {
+        "format": fmt if fmt in ("png", "svg") else "png",
+        "filename": name,
+        "width": width,
+        "height": int(fig.layout.height or 600),
+        "scale": float(scale),
+    }
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -582,7 +746,9 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def requirements_matrix(
+    store: Store, frame: pd.DataFrame, limit: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Jurisdictions x requirement topics: (cell text, cell action id) frames of the same shape.
 
     A cell says what the place's own actions (acting jurisdiction) require on the topic, e.g.
@@ -602,15 +768,21 @@ def requirements_matrix(store: Store, frame: pd.DataFrame, limit: int | None = N
         keep = places.sort_values(ascending=False, kind="stable").index[:limit]
         long = long[long["jurisdiction_name"].isin(keep)]
     # Text and verb only for the provisions kept; actions' codes are in date order.
-    provisions = store.provisions.loc[store.provisions["action_id"].isin(long["action_id"].unique()),
-                                      ["action_id", "provision_id", "seq", "requirement", "text"]]  # fmt: skip
+    provisions = store.provisions.loc[
+        store.provisions["action_id"].isin(long["action_id"].unique()),
+        ["action_id", "provision_id", "seq", "requirement", "text"],
+    ]
     order = provisions.assign(position=store.positions(provisions))  # joined on text, sorted by position
     long = long.astype({"action_id": str}).merge(order.astype({"action_id": str}), on=["action_id", "provision_id"])
     long = long.sort_values(["position", "seq"])
     long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
-    cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(text=("cell", " | ".join), action=("action_id", "first"))
+    cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(
+        text=("cell", " | ".join), action=("action_id", "first")
+    )
     text = cells["text"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
-    ids = cells["action"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
+    ids = (
+        cells["action"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
+    )
     text.columns = ids.columns = [topic_names.get(c, c) for c in columns]
     text.index.name = ids.index.name = "Jurisdiction"
     text.attrs["places"] = total

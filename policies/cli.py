@@ -20,7 +20,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in loaded.problems:
         print(problem)
     errors, warnings = len(loaded.errors), len(loaded.problems) - len(loaded.errors)
-    print(f"{len(loaded.actions)} valid actions from {loaded.files} files; {errors} errors, {warnings} warnings", file=sys.stderr)
+    print(
+        f"{len(loaded.actions)} valid actions from {loaded.files} files; {errors} errors, {warnings} warnings",
+        file=sys.stderr,
+    )
     return EXIT_PROBLEMS if errors else 0
 
 
@@ -30,7 +33,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     meta = {"data_as_of": str(loaded.as_of), "rows": len(table), "kind": "provisions" if args.provisions else "actions"}
     text = export.to_csv(table) if args.format == "csv" else export.to_json(table, meta)
     if loaded.errors:
-        print(f"warning: {len(loaded.errors)} records have problems and are not exported; run validate", file=sys.stderr)
+        print(
+            f"warning: {len(loaded.errors)} records have problems and are not exported; run validate", file=sys.stderr
+        )
     return _write(text, args.out, args.force)
 
 
@@ -83,8 +88,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         chars = sum(len(c.text) for c in cases) // max(1, len(cases))
         print(f"{label}: {len(cases)} articles in {keys} (mean {chars:,} characters)")
-        scores += [evaluate.score_extractor(cases, f"{label}: extractor", args.repeat),
-                   evaluate.score_baseline(cases, args.repeat, f"{label}: dateparser.search_dates")]  # fmt: skip
+        scores += [
+            evaluate.score_extractor(cases, f"{label}: extractor", args.repeat),
+            evaluate.score_baseline(cases, args.repeat, f"{label}: dateparser.search_dates"),
+        ]
     print(f"timing: mean of {args.repeat} passes on one core, after warm-up")
     print(evaluate.report(scores))
     if args.verbose:
@@ -126,8 +133,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     options = {"color": args.color, "by": args.by}
     base = args.base_url.rstrip("/") if args.base_url else None
     fig = charts.figure(loaded, frame, view, args.page, options, base=base)
-    config = {"displaylogo": False, "responsive": True,
-              "toImageButtonOptions": charts.image_options(fig, out.stem)}  # fmt: skip
+    config = {"displaylogo": False, "responsive": True, "toImageButtonOptions": charts.image_options(fig, out.stem)}
     try:
         data = render.to_bytes(fig, fmt, config)
     except render.ExportError as exc:
@@ -152,8 +158,11 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     except FileExistsError:
         print(f"error: {args.out} exists; pass --force to overwrite", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {args.out}: {len(loaded.actions):,} actions, data as of {loaded.as_of}; "
-          f"start the dashboard with POLICIES_SNAPSHOT={args.out}", file=sys.stderr)  # fmt: skip
+    print(
+        f"wrote {args.out}: {len(loaded.actions):,} actions, data as of {loaded.as_of}; "
+        f"start the dashboard with POLICIES_SNAPSHOT={args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -169,8 +178,10 @@ def cmd_synth(args: argparse.Namespace) -> int:
         print("error: --actions must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     synth.write_tree(out, args.actions, args.seed, progress=_progress(args, "writing actions"))
-    print(f"wrote {args.actions:,} actions to {out} (seed {args.seed}); check with: python -m policies validate {out}",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"wrote {args.actions:,} actions to {out} (seed {args.seed}); check with: python -m policies validate {out}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -231,31 +242,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("extract", help="draft records from a news article (dates resolved against its publication date)")
+    p = sub.add_parser(
+        "extract", help="draft records from a news article (dates resolved against its publication date)"
+    )
     p.add_argument("article", help="a plain-text article (UTF-8; other encodings are tried with a warning)")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date (else the article's date line)")
+    p.add_argument(
+        "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date (else the article's date line)"
+    )
     p.add_argument("--format", choices=["yaml", "json"], default="yaml")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against the evaluation set, with a baseline and speed")
-    p.add_argument("folder", nargs="?", default=None, help="articles (*.txt) with answer keys (*.yaml); default benchmarks/extraction")
-    p.add_argument("--seeds", metavar="DIR", default=None, help="also score the seed articles in DIR (default ../shared/seeds when present)")
+    p.add_argument(
+        "folder",
+        nargs="?",
+        default=None,
+        help="articles (*.txt) with answer keys (*.yaml); default benchmarks/extraction",
+    )
+    p.add_argument(
+        "--seeds",
+        metavar="DIR",
+        default=None,
+        help="also score the seed articles in DIR (default ../shared/seeds when present)",
+    )
     p.add_argument("--repeat", type=int, default=3, help="passes over the set when timing")
     p.add_argument("--verbose", action="store_true", help="list every missed and extra action")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
-        "chart", help="draw a view's chart to PNG, SVG or self-contained HTML, with the filters of its URL",
+        "chart",
+        help="draw a view's chart to PNG, SVG or self-contained HTML, with the filters of its URL",
         description="Filters take the URL's names and values; list filters repeat (--place a --place b) or take "
         "commas. Unknown values are errors: nothing is written.",
-    )  # fmt: skip
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.png (1920 px wide), FILE.svg or FILE.html")
     p.add_argument("--page", choices=["timeline", "map", "counts"], default="timeline")
     p.add_argument("--by", choices=["jurisdiction", "topic"], default="jurisdiction", help="what --page counts counts")
-    for key, what in (("place", "jurisdiction id"), ("level", "federal, state, county or city"), ("topic", "topic id"),
-                      ("type", "action type id"), ("status", "status id")):  # fmt: skip
+    for key, what in (
+        ("place", "jurisdiction id"),
+        ("level", "federal, state, county or city"),
+        ("topic", "topic id"),
+        ("type", "action type id"),
+        ("status", "status id"),
+    ):
         p.add_argument(f"--{key}", action="append", metavar=key.upper(), help=f"{what}; repeat or use commas")
     p.add_argument("--from", dest="date_from", action="append", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", action="append", metavar="YYYY-MM-DD")

@@ -33,7 +33,9 @@ def provisions_table(store: Store, actions: pd.DataFrame | None = None) -> pd.Da
     frame = store.actions if actions is None else actions
     provisions = store.rows_for(store.provisions, frame)
     evidence = store.evidence.dropna(subset=["provision_id"]).copy()
-    evidence["evidence"] = evidence["source"] + ": " + evidence["quote"].fillna("[paraphrase] " + evidence["paraphrase"].fillna(""))
+    evidence["evidence"] = (
+        evidence["source"] + ": " + evidence["quote"].fillna("[paraphrase] " + evidence["paraphrase"].fillna(""))
+    )
     joined = evidence.groupby(["action_id", "provision_id"])["evidence"].agg(" | ".join)
     keys = actions_table(store, frame)[["id", "title", "jurisdiction", "level", "action_type", "date", "status"]]
     out = provisions.join(joined, on=["action_id", "provision_id"]).merge(

@@ -29,7 +29,9 @@ def codebook_frames(books: dict[str, list], sources: list[Source]) -> dict:
     }
 
 
-def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: pd.DataFrame, statuses: pd.DataFrame) -> dict:
+def action_frames(
+    actions: list[Action], files: dict[str, str], jurisdictions: pd.DataFrame, statuses: pd.DataFrame
+) -> dict:
     """The frames made from records; each has an action id column (`id` or `action_id`), so they concatenate."""
     events = pd.DataFrame(
         [
@@ -86,7 +88,9 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
     return {
         "actions": frame,
         "places": _places(actions, jurisdictions),
-        "topics": _long(actions, "topic", lambda a: sorted(set(a.topics) | {t for p in a.provisions for t in p.topics})),
+        "topics": _long(
+            actions, "topic", lambda a: sorted(set(a.topics) | {t for p in a.provisions for t in p.topics})
+        ),
         "provisions": _provisions(actions),
         "provision_topics": pd.DataFrame(
             [(a.id, p.id, t) for a in actions for p in a.provisions for t in p.topics],
@@ -101,7 +105,12 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
         ),
         "disagreements": pd.DataFrame(
             [
-                {"action_id": a.id, "about": LIST_SEP.join(d.about), "sources": LIST_SEP.join(d.sources), "description": d.description}
+                {
+                    "action_id": a.id,
+                    "about": LIST_SEP.join(d.about),
+                    "sources": LIST_SEP.join(d.sources),
+                    "description": d.description,
+                }
                 for a in actions
                 for d in a.disagreements
             ],
@@ -111,10 +120,27 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
 
 
 ACTION_COLUMNS = [
-    "id", "title", "summary", "jurisdiction", "jurisdiction_name", "level", "places", "actor", "action_type",
-    "date", "date_precision", "date_end", "topics", "sources", "n_provisions", "disputed", "notes",
-    "last_verified", "file", "search_text",
-]  # fmt: skip
+    "id",
+    "title",
+    "summary",
+    "jurisdiction",
+    "jurisdiction_name",
+    "level",
+    "places",
+    "actor",
+    "action_type",
+    "date",
+    "date_precision",
+    "date_end",
+    "topics",
+    "sources",
+    "n_provisions",
+    "disputed",
+    "notes",
+    "last_verified",
+    "file",
+    "search_text",
+]
 
 
 def _search_text(a: Action) -> str:
@@ -181,7 +207,9 @@ def _provisions(actions: list[Action]) -> pd.DataFrame:
         for a in actions
         for i, p in enumerate(a.provisions)
     ]
-    return pd.DataFrame(rows, columns=["action_id", "provision_id", "seq", "text", "applies_to", "requirement", "topics", "disputed"])
+    return pd.DataFrame(
+        rows, columns=["action_id", "provision_id", "seq", "text", "applies_to", "requirement", "topics", "disputed"]
+    )
 
 
 def _evidence(actions: list[Action]) -> pd.DataFrame:

@@ -47,8 +47,13 @@ def to_bytes(fig: go.Figure, fmt: str, config: dict | None = None) -> bytes:
     width, scale = image_size()
     try:
         with _local_topojson():
-            return pio.to_image(fig, format=fmt, width=width, height=int(fig.layout.height or 600),
-                                scale=float(scale) if fmt == "png" else 1)  # fmt: skip
+            return pio.to_image(
+                fig,
+                format=fmt,
+                width=width,
+                height=int(fig.layout.height or 600),
+                scale=float(scale) if fmt == "png" else 1,
+            )
     except RuntimeError as exc:
         if "chrome" in str(exc).lower() or "browser" in str(exc).lower():
             raise ExportError(NO_CHROMIUM) from None

@@ -102,7 +102,12 @@ def outlets(store: Store, actions: pd.DataFrame) -> list[str]:
 
 
 def caption(
-    store: Store, actions: pd.DataFrame, filters: Filters, page: str = "", options: dict | None = None, base: str | None = None
+    store: Store,
+    actions: pd.DataFrame,
+    filters: Filters,
+    page: str = "",
+    options: dict | None = None,
+    base: str | None = None,
 ) -> dict[str, str]:
     """Subtitle and footer lines of a figure, as plain text (escape with `plot_text` for plotly).
 

@@ -114,7 +114,17 @@ class Store:
         return pd.Categorical(column.astype(str), categories=self.actions["id"]).codes
 
 
-LONG_FRAMES = ("places", "topics", "provisions", "provision_topics", "evidence", "events", "related", "disagreements", "citations")
+LONG_FRAMES = (
+    "places",
+    "topics",
+    "provisions",
+    "provision_topics",
+    "evidence",
+    "events",
+    "related",
+    "disagreements",
+    "citations",
+)
 
 
 def load(
@@ -311,13 +321,23 @@ def _build(
     )
     for jur in books["jurisdictions"]:
         if jur.parent and jur.parent not in codebooks.jurisdictions:
-            problems.append(Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}"))
+            problems.append(
+                Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}")
+            )
 
     action_files = [name for name in files.names if name.startswith("actions/")]
     codebook_part = frames.codebook_frames(books, sources)
     for name in files.names:
         if not name.startswith("actions/") and name not in REGISTRY:
-            problems.append(Problem(name, None, "", "not part of the data layout (actions/, codebooks/, sources.yaml); ignored", "warning"))
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "",
+                    "not part of the data layout (actions/, codebooks/, sources.yaml); ignored",
+                    "warning",
+                )
+            )
 
     parsed, chunk_frames = _parse_actions(files, action_files, codebooks, texts, codebook_part, problems, progress)
     for rec in parsed:  # lines for the rules across records are found from the bytes, if a problem needs one
@@ -380,7 +400,9 @@ def _parse_actions(
     workers = min(os.cpu_count() or 1, 4)
     if len(names) >= PARALLEL_FROM and workers > 1:
         # spawn, not fork: the dashboard's server process has threads, and a forked copy of their locks can hang.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker_process, initargs=context) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_init_worker_process, initargs=context
+        ) as pool:
             with _plain_main():
                 for _ in range(workers):  # every worker starts (and imports) now, while the first chunks are read
                     pool.submit(_started)
@@ -452,7 +474,14 @@ def _parse_chunk(items: list[tuple[str, bytes]]) -> tuple[list[Parsed], list[Pro
         own = check_record(rec, _WORKER["codebooks"], _WORKER["texts"])
         problems += own
         if rec.action.draft:
-            problems.append(rec.file.problem(("draft",), "draft record: not shown until a curator reviews it and removes draft", "warning", rec.action.id))
+            problems.append(
+                rec.file.problem(
+                    ("draft",),
+                    "draft record: not shown until a curator reviews it and removes draft",
+                    "warning",
+                    rec.action.id,
+                )
+            )
         elif not any(p.severity == "error" for p in own):
             kept.append(rec)
         header = Header(rec.action.id, tuple(rec.action.related), rec.action.draft)

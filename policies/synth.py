@@ -30,9 +30,15 @@ FIRST_DAY, LAST_DAY = dt.date(2017, 1, 2), dt.date(2026, 10, 30)
 LAST_VERIFIED = dt.date(2026, 11, 1)  # fixed, so a tree depends on N and the seed only
 LEVEL_SHARE = {"city": 0.45, "county": 0.15, "state": 0.28, "federal": 0.12}
 TYPE_SHARE = {
-    "executive-order": 0.16, "law": 0.2, "court-order": 0.1, "lawsuit": 0.12, "deployment": 0.05,
-    "enforcement-operation": 0.07, "announcement": 0.18, "agency-directive": 0.12,
-}  # fmt: skip
+    "executive-order": 0.16,
+    "law": 0.2,
+    "court-order": 0.1,
+    "lawsuit": 0.12,
+    "deployment": 0.05,
+    "enforcement-operation": 0.07,
+    "announcement": 0.18,
+    "agency-directive": 0.12,
+}
 TYPE_TOPICS = {
     "deployment": ["national-guard"],
     "enforcement-operation": ["enforcement-resources"],
@@ -40,8 +46,28 @@ TYPE_TOPICS = {
     "court-order": ["litigation"],
 }
 BINDING = ("executive-order", "law", "court-order", "agency-directive")
-SURNAMES = ("Alvarez", "Brooks", "Chen", "Delgado", "Ellis", "Fischer", "Garza", "Hughes", "Ibarra", "Jensen",
-            "Kowalski", "Lindqvist", "Moreno", "Nakamura", "Okafor", "Patel", "Quinn", "Reyes", "Sato", "Tran")  # fmt: skip
+SURNAMES = (
+    "Alvarez",
+    "Brooks",
+    "Chen",
+    "Delgado",
+    "Ellis",
+    "Fischer",
+    "Garza",
+    "Hughes",
+    "Ibarra",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreno",
+    "Nakamura",
+    "Okafor",
+    "Patel",
+    "Quinn",
+    "Reyes",
+    "Sato",
+    "Tran",
+)
 GIVEN = ("Ana", "Ben", "Carla", "Dev", "Elena", "Frank", "Grace", "Hugo", "Iris", "Jon", "Kira", "Luis", "Maya")
 PROVISIONS = {
     "police-cooperation": ("{who} may not help federal agents with civil immigration enforcement.", "prohibits"),
@@ -57,8 +83,12 @@ PROVISIONS = {
     "oversight": ("{who} should report complaints about enforcement to an oversight board.", "urges"),
     "federal-control": ("{who} must keep command of local police with local officials.", "requires"),
 }
-APPLIES_TO = {"city": "city police", "county": "county sheriff's deputies", "state": "state agencies",
-              "federal": "federal immigration agents"}  # fmt: skip
+APPLIES_TO = {
+    "city": "city police",
+    "county": "county sheriff's deputies",
+    "state": "state agencies",
+    "federal": "federal immigration agents",
+}
 Progress = Callable[[int, int], None]
 
 
@@ -86,7 +116,16 @@ def places() -> tuple[Place, ...]:
         county_id = f"us-{code.lower()}-{slug(county['name'])}"
         if code in states and county_id not in seen:  # counties have no point in the gazetteer: maps use the state's
             seen.add(county_id)
-            out.append(Place(county_id, f"{county['name']}, {us.states.lookup(code).name}", "county", f"us-{code.lower()}", code, None))
+            out.append(
+                Place(
+                    county_id,
+                    f"{county['name']}, {us.states.lookup(code).name}",
+                    "county",
+                    f"us-{code.lower()}",
+                    code,
+                    None,
+                )
+            )
     for city in sorted(gazetteer.cities().values(), key=lambda c: -int(c["population"])):
         code = city["admin1code"]
         if city["countrycode"] != "US" or code not in states or int(city["population"]) < MIN_CITY_POPULATION:
@@ -94,7 +133,16 @@ def places() -> tuple[Place, ...]:
         city_id = f"us-{code.lower()}-{slug(city['name'])}"
         if city_id not in seen:
             seen.add(city_id)
-            out.append(Place(city_id, f"{city['name']}, {us.states.lookup(code).name}", "city", f"us-{code.lower()}", code, int(city["geonameid"])))
+            out.append(
+                Place(
+                    city_id,
+                    f"{city['name']}, {us.states.lookup(code).name}",
+                    "city",
+                    f"us-{code.lower()}",
+                    code,
+                    int(city["geonameid"]),
+                )
+            )
     return tuple(out)
 
 
@@ -119,7 +167,9 @@ def write_tree(out: Path, actions: int, seed: int = 0, progress: Progress | None
             progress(i + 1, actions)
 
 
-def _action(i: int, rng: random.Random, by_level: dict, topics: list[str], sources: list[str], earlier: list[str]) -> dict:
+def _action(
+    i: int, rng: random.Random, by_level: dict, topics: list[str], sources: list[str], earlier: list[str]
+) -> dict:
     level = _pick(rng, LEVEL_SHARE)
     kind = _pick(rng, TYPE_SHARE)
     if kind == "court-order" and level in ("city", "county"):
@@ -150,7 +200,9 @@ def _action(i: int, rng: random.Random, by_level: dict, topics: list[str], sourc
     else:
         record["evidence"] = [{"source": cited[0], "paraphrase": f"The source reports this {kind.replace('-', ' ')}."}]
     if earlier and rng.random() < 0.2:
-        record["related"] = [{"type": rng.choice(["responds-to", "challenges", "implements"]), "action": rng.choice(earlier[-500:])}]
+        record["related"] = [
+            {"type": rng.choice(["responds-to", "challenges", "implements"]), "action": rng.choice(earlier[-500:])}
+        ]
     return record
 
 
@@ -170,12 +222,20 @@ def _events(kind: str, date: dt.date, precision: str, source: str, rng: random.R
                 day += dt.timedelta(days=rng.randint(1, 60))
                 events.append({"type": "blocked", "date": day, "source": source})
         elif rng.random() < 0.05:
-            events.append({"type": rng.choice(["expired", "rescinded"]), "date": day + dt.timedelta(days=rng.randint(30, 700)), "source": source})
+            events.append(
+                {
+                    "type": rng.choice(["expired", "rescinded"]),
+                    "date": day + dt.timedelta(days=rng.randint(30, 700)),
+                    "source": source,
+                }
+            )
     return events
 
 
 def _provision(topic: str, level: str, j: int, source: str) -> dict:
-    text, requirement = PROVISIONS.get(topic, ("{who} must follow the new rules on " + topic.replace("-", " ") + ".", "requires"))
+    text, requirement = PROVISIONS.get(
+        topic, ("{who} must follow the new rules on " + topic.replace("-", " ") + ".", "requires")
+    )
     who = APPLIES_TO[level]
     return {
         "id": f"{topic}-{j + 1}",
@@ -192,8 +252,12 @@ def _actor(place: Place, kind: str) -> str:
     name = f"{GIVEN[key % len(GIVEN)]} {SURNAMES[key // len(GIVEN) % len(SURNAMES)]}"
     if kind == "court-order":
         return f"{'U.S. District' if place.level == 'federal' else 'State'} Judge {name}"
-    return {"city": f"Mayor {name}", "county": f"County Executive {name}", "state": f"Gov. {name}",
-            "federal": "Department of Homeland Security"}[place.level]  # fmt: skip
+    return {
+        "city": f"Mayor {name}",
+        "county": f"County Executive {name}",
+        "state": f"Gov. {name}",
+        "federal": "Department of Homeland Security",
+    }[place.level]
 
 
 def _source(i: int, rng: random.Random) -> dict:

@@ -93,7 +93,9 @@ def _check_evidence(
 ) -> list[Problem]:
     a, f = rec.action, rec.file
     if source_id not in a.sources:
-        return [f.problem(loc + ("source",), f"source {source_id!r} is not listed in the record's sources", record=a.id)]
+        return [
+            f.problem(loc + ("source",), f"source {source_id!r} is not listed in the record's sources", record=a.id)
+        ]
     source = books.sources.get(source_id)
     if source is None or quote is None:
         return []
@@ -108,9 +110,17 @@ def _check_evidence(
     if texts is not None and source.seed:
         text = texts.get(source.seed)
         if text is None:
-            return [f.problem(loc + ("source",), f"source text {source.seed!r} not found among the texts given", record=a.id)]
+            return [
+                f.problem(
+                    loc + ("source",), f"source text {source.seed!r} not found among the texts given", record=a.id
+                )
+            ]
         if normalise(quote) not in text:
-            return [f.problem(loc + ("quote",), f"quote not found verbatim in {source.seed}: {quote[:60].rstrip()!r}", record=a.id)]
+            return [
+                f.problem(
+                    loc + ("quote",), f"quote not found verbatim in {source.seed}: {quote[:60].rstrip()!r}", record=a.id
+                )
+            ]
     return []
 
 
@@ -124,7 +134,9 @@ def duplicate_ids(records: Iterable[Parsed]) -> tuple[set[str], list[Problem]]:
             continue
         for rec in recs:
             others = ", ".join(r.file.display for r in recs if r is not rec)
-            problems.append(rec.file.problem(("id",), f"duplicate id {action_id!r}: also used by {others}", record=action_id))
+            problems.append(
+                rec.file.problem(("id",), f"duplicate id {action_id!r}: also used by {others}", record=action_id)
+            )
     return {i for i, recs in by_id.items() if len(recs) > 1}, problems
 
 
@@ -159,7 +171,7 @@ def link_cycles(records: list[Parsed]) -> list[Problem]:
                 stack.pop()
                 path.pop()
             elif state.get(child) == 1 and child != node:  # a self-link is check_record's to report
-                cycle = path[path.index(child):] + [child]
+                cycle = path[path.index(child) :] + [child]
                 rec = by_id[node]
                 index = graph[node].index(child)
                 msg = "related links form a cycle: " + " -> ".join(cycle)

@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 from yaml.constructor import SafeConstructor
 
+from .problems import Problem, field_path
+
 try:
     from yaml import CSafeDumper as _BaseDumper
     from yaml import CSafeLoader as _Base
@@ -28,8 +30,6 @@ Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
-
-from .problems import Problem, field_path
 
 
 class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
@@ -150,7 +150,9 @@ def read_yaml(path: Path, display: str | None = None, raw: bytes | None = None, 
         return out
     if len(raw) > limit:
         kind = "records" if limit == MAX_BYTES else "registry and codebook files"
-        out.problems.append(Problem(out.display, None, "", f"file is {len(raw):,} bytes; {kind} are limited to {limit:,}"))
+        out.problems.append(
+            Problem(out.display, None, "", f"file is {len(raw):,} bytes; {kind} are limited to {limit:,}")
+        )
         return out
     if b"\x00" in raw:
         out.problems.append(Problem(out.display, None, "", "file is binary (contains NUL bytes), not YAML text"))
@@ -191,7 +193,12 @@ def _walk(node: yaml.Node, loc: Path_, out: YamlFile) -> None:
             line = key.start_mark.line + 1
             if name in seen:
                 out.problems.append(
-                    Problem(out.display, line, field_path(loc + (name,)), f"duplicate key (first given on line {seen[name]})")
+                    Problem(
+                        out.display,
+                        line,
+                        field_path(loc + (name,)),
+                        f"duplicate key (first given on line {seen[name]})",
+                    )
                 )
             seen.setdefault(name, line)
             out.lines[loc + (name,)] = line

@@ -13,15 +13,21 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hostile_tree import hostile_tree
 
 from policies import store as store_module
-from hostile_tree import hostile_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 BROKEN_RECORD = "actions/broken-record-2025-01-01.yaml"
 
 
@@ -77,11 +83,28 @@ class Server:
         env = os.environ | {"POLICIES_DATA_DIR": str(data), "POLICIES_CACHE_DIR": str(cache)}
         self.log = open(cache.parent / f"streamlit-{self.port}.log", "w+")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait()
 
     def _wait(self, timeout: float = 60) -> None:
@@ -165,8 +188,9 @@ class Page:
     def wait_rendered(self, timeout: float = 60_000) -> None:
         """Streamlit's own done-rendering signal: connected, script not running, no skeletons."""
         self.page.wait_for_selector('[data-test-connection-state="CONNECTED"]', state="attached", timeout=timeout)
-        self.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached",
-                                    timeout=timeout)  # fmt: skip
+        self.page.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached", timeout=timeout
+        )
         self.page.wait_for_selector('[data-testid="stSkeleton"]', state="detached", timeout=timeout)
 
     def screenshot(self, name: str) -> Path:

@@ -11,24 +11,28 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from conftest import ROOT
 from hostile_tree import XSS
 
-from conftest import ROOT
 from policies.extract import extract
 from policies.ui import add_article, highlight
 from policies.ui.highlight import Evidence
 
 # Invented articles (not from the seeds): a city executive order with relative dates.
-SIGNED = ("Mayor Elena Ruiz of Denver signed an executive order on Monday barring police from helping federal "
-          "immigration agents at schools and clinics.")  # fmt: skip
+SIGNED = (
+    "Mayor Elena Ruiz of Denver signed an executive order on Monday barring police from helping federal "
+    "immigration agents at schools and clinics."
+)
 REQUIRES = "The order requires city agencies to refuse access to non-public areas without a judicial warrant."
 QUOTE = '"We will protect every resident," Ruiz said on Tuesday.'
 BODY = f"{SIGNED}\n{REQUIRES} It also prohibits Denver police from sharing jail release dates with ICE.\n{QUOTE}\n"
 DATELINE = "Published: 2025-10-14\n"
 PUBLISHED = dt.date(2025, 10, 14)
-HOSTILE = (f"Mayor Elena Ruiz of Denver signed an executive order {XSS} on Monday barring police from helping "
-           "federal immigration agents at schools.\n"
-           "<script>alert(2)</script> **bold** [click](javascript:alert(3))\n")  # fmt: skip
+HOSTILE = (
+    f"Mayor Elena Ruiz of Denver signed an executive order {XSS} on Monday barring police from helping "
+    "federal immigration agents at schools.\n"
+    "<script>alert(2)</script> **bold** [click](javascript:alert(3))\n"
+)
 ALLOWED_TAGS = {"div", "mark", "strong", "sup"}
 
 
@@ -94,8 +98,11 @@ def test_overlapping_evidence_gives_well_formed_markup() -> None:
             assert self.stack.pop() == tag
 
     text = "one two three four five six"
-    evidence = [Evidence("one two three", "1", ("two three four",)), Evidence("three four five", "2", ("four",)),
-                Evidence("two", "3")]  # fmt: skip
+    evidence = [
+        Evidence("one two three", "1", ("two three four",)),
+        Evidence("three four five", "2", ("four",)),
+        Evidence("two", "3"),
+    ]
     out = highlight.highlight(text, evidence)
     parser = Balance()
     parser.feed(out)

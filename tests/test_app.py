@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import BROKEN_RECORD
 from hostile_tree import HOSTILE_ID, XSS
 
-from conftest import BROKEN_RECORD
 from policies.filters import Filters, apply
 
 CHICAGO = "us-il-chicago"
@@ -25,8 +25,11 @@ def _qp(at) -> dict[str, list[str]]:
 
 
 def _texts(at) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "text", "warning", "info")
-             for e in getattr(at, kind)]  # fmt: skip
+    parts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "text", "warning", "info")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -66,15 +69,33 @@ def test_comma_separated_and_repeated_values_are_both_accepted(make_app) -> None
 
 
 def test_query_string_round_trips_every_filter(make_app, bundled_store) -> None:
-    params = {"place": [CHICAGO], "level": ["city"], "topic": ["masks"], "type": ["executive-order"],
-              "status": ["signed"], "from": ["2025-08-01"], "to": ["2025-12-31"], "q": ["police"],
-              "as_of": ["2025-11-01"], "policy": [CHICAGO_EO], "color": ["topic"]}  # fmt: skip
+    params = {
+        "place": [CHICAGO],
+        "level": ["city"],
+        "topic": ["masks"],
+        "type": ["executive-order"],
+        "status": ["signed"],
+        "from": ["2025-08-01"],
+        "to": ["2025-12-31"],
+        "q": ["police"],
+        "as_of": ["2025-11-01"],
+        "policy": [CHICAGO_EO],
+        "color": ["topic"],
+    }
     at = make_app(params)
     assert not at.exception and not at.warning
     assert _qp(at) == params
-    filters = Filters(place=(CHICAGO,), level=("city",), topic=("masks",), type=("executive-order",), status=("signed",),
-                      q="police", as_of=__import__("datetime").date(2025, 11, 1),
-                      date_from=__import__("datetime").date(2025, 8, 1), date_to=__import__("datetime").date(2025, 12, 31))  # fmt: skip
+    filters = Filters(
+        place=(CHICAGO,),
+        level=("city",),
+        topic=("masks",),
+        type=("executive-order",),
+        status=("signed",),
+        q="police",
+        as_of=__import__("datetime").date(2025, 11, 1),
+        date_from=__import__("datetime").date(2025, 8, 1),
+        date_to=__import__("datetime").date(2025, 12, 31),
+    )
     assert _table_ids(at) == list(apply(bundled_store, filters)["id"])
 
 
@@ -205,4 +226,7 @@ def test_a_source_cited_by_many_lists_the_first_and_counts_the_rest(make_app, bu
     assert most.iloc[0] >= 3, "the bundled data has a source cited by several actions"
     at = make_app(page="sources")
     captions = [c.value for c in at.caption]
-    assert f"…and {most.iloc[0] - 1:,} more actions in this view cite it: filter by place, topic or search to list them." in captions
+    assert (
+        f"…and {most.iloc[0] - 1:,} more actions in this view cite it: filter by place, topic or search to list them."
+        in captions
+    )

@@ -115,8 +115,9 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_chart_download_button_gives_a_slide_sized_png_named_by_the_view(server, browser_page, bundled_store,
-                                                                         tmp_path) -> None:  # fmt: skip
+def test_chart_download_button_gives_a_slide_sized_png_named_by_the_view(
+    server, browser_page, bundled_store, tmp_path
+) -> None:
     from conftest import ARTIFACTS
 
     from policies import share
@@ -162,7 +163,10 @@ def test_presenter_mode_shows_the_chart_without_the_sidebar_and_leaves_to_the_sa
     p.open(f"{server.url}/?place={CHICAGO}&present=1")
     chart = p.page.locator('[data-testid="stPlotlyChart"]').first
     chart.locator(".scatterlayer .point").first.wait_for(timeout=30_000)
-    assert p.page.locator('[data-testid="stSidebar"]').count() == 0 or not p.page.locator('[data-testid="stSidebar"]').is_visible()
+    assert (
+        p.page.locator('[data-testid="stSidebar"]').count() == 0
+        or not p.page.locator('[data-testid="stSidebar"]').is_visible()
+    )
     assert not p.page.locator('[data-testid="stHeader"]').is_visible()
     assert not p.page.locator('[data-testid="stExpandSidebarButton"]').is_visible()
     assert chart.bounding_box()["width"] > 0.85 * 1440, "full width"
@@ -176,8 +180,14 @@ def test_presenter_mode_shows_the_chart_without_the_sidebar_and_leaves_to_the_sa
     _no_outside_requests(p)
 
 
-@pytest.mark.parametrize("path", [f"/?place={CHICAGO}&color=topic", f"/requirements?place={CHICAGO}&policy={CHICAGO_EO}",
-                                  "/map?level=city&as_of=2025-10-01"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/?place={CHICAGO}&color=topic",
+        f"/requirements?place={CHICAGO}&policy={CHICAGO_EO}",
+        "/map?level=city&as_of=2025-10-01",
+    ],
+)
 def test_copy_link_shows_the_address_in_the_browser(server, browser_page, path) -> None:
     p = browser_page
     p.open(server.url + path)
@@ -186,13 +196,26 @@ def test_copy_link_shows_the_address_in_the_browser(server, browser_page, path) 
     assert link.inner_text().strip() == p.page.url == server.url + path
 
 
-MARKDOWN_Q = "q=%2A%2Abold%2A%2A%20_it_%20%5Bclick%20me%5D(https%3A%2F%2Fevil.example)"  # **bold** _it_ [click me](https://...)
+MARKDOWN_Q = (
+    "q=%2A%2Abold%2A%2A%20_it_%20%5Bclick%20me%5D(https%3A%2F%2Fevil.example)"  # **bold** _it_ [click me](https://...)
+)
 
 
-@pytest.mark.parametrize("path", ["/", f"/requirements?policy={HOSTILE_ID}", "/map", "/sources", "/about",
-                                  f"/?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E&place=%3Cimg%20src%3Dx%3E",
-                                  f"/?{MARKDOWN_Q}", f"/sources?{MARKDOWN_Q}", f"/map?{MARKDOWN_Q}",
-                                  f"/requirements?{MARKDOWN_Q}"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        f"/requirements?policy={HOSTILE_ID}",
+        "/map",
+        "/sources",
+        "/about",
+        "/?q=%3Cscript%3Ealert(9)%3C%2Fscript%3E&place=%3Cimg%20src%3Dx%3E",
+        f"/?{MARKDOWN_Q}",
+        f"/sources?{MARKDOWN_Q}",
+        f"/map?{MARKDOWN_Q}",
+        f"/requirements?{MARKDOWN_Q}",
+    ],
+)
 def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, browser_page, path: str) -> None:
     """Every text field of one record is HTML, script, markdown links to javascript:, and control characters."""
     p = browser_page
@@ -200,7 +223,11 @@ def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, br
     p.page.wait_for_timeout(500)  # charts draw after the script finishes
     body = p.page.locator("body").inner_text()
     if f"policy={HOSTILE_ID}" in path:
-        for shown in ("<script>alert(2)</script>", "[click me](javascript:alert(3))", '<a href="javascript:alert(4)">link</a>'):
+        for shown in (
+            "<script>alert(2)</script>",
+            "[click me](javascript:alert(3))",
+            '<a href="javascript:alert(4)">link</a>',
+        ):
             assert shown in body, shown  # the characters, as text
     if path == "/sources":
         p.page.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(state="attached", timeout=30_000)
@@ -211,4 +238,6 @@ def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, br
     # Nor is anything formatted: no bold, italics, maths or link made from a record's or the URL's markdown.
     made = "strong:text-is('bold'), b:text-is('bold'), em:text-is('it'), .katex, a:text-is('click me'), a[href*='evil.example']"
     assert p.page.locator(made).count() == 0, p.page.locator(made).first.evaluate("e => e.parentElement.outerHTML")
-    p.screenshot("11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-") + ("-markdown" if "bold" in path else ""))
+    p.screenshot(
+        "11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-") + ("-markdown" if "bold" in path else "")
+    )

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from policies.cli import main
 
 CHICAGO = "us-il-chicago"
@@ -67,7 +67,9 @@ def test_svg_carries_title_filters_sources_date_and_permalink(kaleido_server, tm
     assert f"Data as of {bundled_store.as_of}" in text
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     link = lines.index(next(line for line in lines if line.startswith("Local-policy tracker: ")))
-    assert "".join(lines[link:link + 3]).replace("&amp;", "&").startswith(f"Local-policy tracker: {BASE}/?{VIEW_QUERY}")
+    assert (
+        "".join(lines[link : link + 3]).replace("&amp;", "&").startswith(f"Local-policy tracker: {BASE}/?{VIEW_QUERY}")
+    )
 
 
 @pytest.mark.filterwarnings("ignore:The kopts argument is ignored")
@@ -85,7 +87,7 @@ def test_html_is_one_self_contained_file(tmp_path: Path) -> None:
     assert "Plotly.newPlot" in page and len(page) > 3_000_000, "plotly.js is inlined"
     assert not re.search(r"<script[^>]*\bsrc=", page), "no external scripts"
     assert not re.search(r"<link[^>]*\bhref=", page), "no external stylesheets"
-    assert "window.PlotlyGeoAssets = {topojson: {\"usa_110m\":" in page, "the map's outlines travel with it"
+    assert 'window.PlotlyGeoAssets = {topojson: {"usa_110m":' in page, "the map's outlines travel with it"
     assert f"Local-policy tracker: {BASE}/map?level=city" in figure_text(page)
 
 
@@ -119,7 +121,10 @@ def test_bad_filter_values_are_one_line_errors(tmp_path: Path, capsys, args: lis
 def test_file_name_picks_the_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = chart(tmp_path, "chart.pdf")
     assert code == 2 and not out.exists()
-    assert capsys.readouterr().err.strip() == "error: chart.pdf: the file name must end in .png, .svg or .html (that picks the format)"
+    assert (
+        capsys.readouterr().err.strip()
+        == "error: chart.pdf: the file name must end in .png, .svg or .html (that picks the format)"
+    )
 
 
 def test_same_filters_as_the_url(tmp_path: Path) -> None:
@@ -134,8 +139,14 @@ def test_same_filters_as_the_url(tmp_path: Path) -> None:
 def test_no_chromium_is_a_clear_one_line_error(tmp_path: Path) -> None:
     out = tmp_path / "x.png"
     env = os.environ | {"BROWSER_PATH": str(tmp_path / "no-such-chromium")}
-    run = subprocess.run([sys.executable, "-m", "policies", "chart", "--out", str(out)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "policies", "chart", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 2 and not out.exists()
     assert run.stderr.strip().splitlines() == [
         "error: PNG and SVG export needs Chromium and none was found: install Debian's (apt-get install chromium) "
@@ -151,8 +162,14 @@ def test_html_map_draws_offline_in_a_browser(chromium, tmp_path: Path) -> None:
     requested: list[str] = []
     context = chromium.new_context(viewport={"width": 1400, "height": 900}, offline=True)
     try:
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                      else (requested.append(route.request.url), route.abort()))  # fmt: skip
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else (requested.append(route.request.url), route.abort())
+            ),
+        )
         page = context.new_page()
         page.goto(out.as_uri())
         page.wait_for_selector(".js-plotly-plot .geo .subunits path", state="attached", timeout=30_000)

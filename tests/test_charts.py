@@ -35,7 +35,9 @@ def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bun
     by_level = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
     for trace in _markers(by_level):
         assert trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
-    legend = [t.name for t in by_level.data if t.customdata is None and t.legendgroup != "types" and t.mode == "markers"]
+    legend = [
+        t.name for t in by_level.data if t.customdata is None and t.legendgroup != "types" and t.mode == "markers"
+    ]
     assert sorted(legend) == sorted({t.name for t in _markers(by_level)}), "one legend entry per colour"
     by_topic = charts.timeline(bundled_store, frame, Filters(), {"color": "topic"})
     palette = charts.topic_colors(bundled_store)
@@ -126,7 +128,9 @@ def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action
     masks = text.loc["Chicago, Illinois", "Masks"]
     assert masks.split(":")[0] in {"Requires", "Prohibits", "Urges", "Permits"}
     assert ids.loc["Chicago, Illinois", "Masks"] in set(frame["id"])
-    requirement_topics = bundled_store.topic_codebook[bundled_store.topic_codebook["requirement_topic"].fillna(False).astype(bool)]
+    requirement_topics = bundled_store.topic_codebook[
+        bundled_store.topic_codebook["requirement_topic"].fillna(False).astype(bool)
+    ]
     assert list(text.columns) == list(requirement_topics["label"])
 
 
@@ -157,16 +161,18 @@ def test_only_http_urls_become_links(url, ok) -> None:
 def test_vectorised_date_labels_match_the_app_date_format() -> None:
     from policies.summary import format_date
 
-    frame = pd.DataFrame({"date": pd.to_datetime(["2025-08-30", "2025-08-18", "2025-09-01"]),
-                          "date_precision": ["day", "week", "month"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {"date": pd.to_datetime(["2025-08-30", "2025-08-18", "2025-09-01"]), "date_precision": ["day", "week", "month"]}
+    )
     expected = [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])]
     assert list(charts.date_labels(frame)) == expected == ["30 Aug 2025", "week of 18 Aug 2025", "Sep 2025"]
 
 
 # --- the figure people take away: title, subtitle, footer, permalink ------------------------------
 
-VIEW = Filters(place=(CHICAGO,), topic=("masks", "body-cameras"), date_from=dt.date(2025, 8, 1),
-               date_to=dt.date(2025, 10, 31))  # fmt: skip
+VIEW = Filters(
+    place=(CHICAGO,), topic=("masks", "body-cameras"), date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 10, 31)
+)
 BASE = "https://tracker.example"
 
 

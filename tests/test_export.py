@@ -38,7 +38,7 @@ def test_provisions_table_carries_the_action_and_its_evidence(tree: Path) -> Non
     assert table.loc["asks-court-to-block", "evidence"].startswith("wire-002: [paraphrase] ")
 
 
-@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
 def test_csv_cells_cannot_start_a_formula(dangerous: str) -> None:
     csv = export.to_csv(pd.DataFrame({"title": [dangerous, "safe"]}))
     cells = pd.read_csv(io.StringIO(csv), keep_default_na=False)["title"].tolist()

@@ -207,7 +207,7 @@ def test_an_act_dated_from_one_the_article_dates_later() -> None:
 def test_two_officials_of_one_government_make_two_announcements() -> None:
     text = (
         "date 2025-09-01\nHomeland Security Secretary Rita Vale announced on Sunday that the agency plans to add "
-        "agents in Denver, Colo. President Trump warned the mayor in a post to act quickly \"or we're coming.\""
+        'agents in Denver, Colo. President Trump warned the mayor in a post to act quickly "or we\'re coming."'
     )
     announcements = [d for d in extract(text, "a.txt").actions if d.action_type == "announcement"]
     assert sorted(d.actor.text for d in announcements) == ["Homeland Security Secretary Rita Vale", "President Trump"]
@@ -242,8 +242,19 @@ def test_json_report_has_every_field_for_every_action() -> None:
     report = json.loads(drafts.to_json(extract(DENVER, "denver.txt")))
     assert report["source"]["published"] == "2025-10-14" and report["source"]["published_from"] == "dateline"
     for action in report["actions"]:
-        assert {"jurisdiction", "level", "places", "actor", "action_type", "date", "date_precision", "date_text",
-                "topics", "provisions", "evidence"} <= action.keys()  # fmt: skip
+        assert {
+            "jurisdiction",
+            "level",
+            "places",
+            "actor",
+            "action_type",
+            "date",
+            "date_precision",
+            "date_text",
+            "topics",
+            "provisions",
+            "evidence",
+        } <= action.keys()
 
 
 def test_yaml_drafts_validate_once_a_curator_adds_the_source_and_places(tmp_path: Path) -> None:
@@ -259,11 +270,15 @@ def test_yaml_drafts_validate_once_a_curator_adds_the_source_and_places(tmp_path
     assert len(records) == len(extraction.actions) and all(r["draft"] is True for r in records)
     # The curator's part: register the article and the new places (the header lists both).
     with (tree / "sources.yaml").open("a") as fh:
-        fh.write(f"\n- id: {drafts.source_id('denver.txt')}\n  outlet: Test Wire\n  title: Denver order\n"
-                 "  published: 2025-10-14\n  seed: denver.txt\n  quotable: true\n")  # fmt: skip
+        fh.write(
+            f"\n- id: {drafts.source_id('denver.txt')}\n  outlet: Test Wire\n  title: Denver order\n"
+            "  published: 2025-10-14\n  seed: denver.txt\n  quotable: true\n"
+        )
     with (tree / "codebooks" / "jurisdictions.yaml").open("a") as fh:
-        fh.write("\n- {id: us-co, name: Colorado, level: state, parent: us, state: CO}\n"
-                 "- {id: us-co-denver, name: 'Denver, Colorado', level: city, parent: us-co, state: CO, geonameid: 5419384}\n")  # fmt: skip
+        fh.write(
+            "\n- {id: us-co, name: Colorado, level: state, parent: us, state: CO}\n"
+            "- {id: us-co-denver, name: 'Denver, Colorado', level: city, parent: us-co, state: CO, geonameid: 5419384}\n"
+        )
     for record in records:
         for provision in record.get("provisions", []):
             provision["topics"] = provision["topics"] or record["topics"][:1]
@@ -281,8 +296,13 @@ def _cli(*args: str, cwd: Path | None = None):
     import sys
 
     root = Path(__file__).resolve().parent.parent
-    return subprocess.run([sys.executable, "-m", "policies", *args], capture_output=True, text=True, cwd=cwd or root,
-                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(root / ".cache")})  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "policies", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(root / ".cache")},
+    )
 
 
 def _file(path: Path, data: bytes) -> Path:
@@ -305,7 +325,7 @@ def test_cli_out_writes_once_and_never_overwrites_without_force(tmp_path: Path) 
     article.write_text(DENVER)
     assert _cli("extract", str(article), "--out", str(out)).returncode == 0
     first = out.read_text()
-    assert list(yaml.safe_load_all(first))[0]["draft"] is True
+    assert next(iter(yaml.safe_load_all(first)))["draft"] is True
     out.write_text("curator's edits")
     run = _cli("extract", str(article), "--out", str(out))
     assert run.returncode == 2 and "exists; pass --force" in run.stderr
@@ -363,17 +383,23 @@ def _case(actions: list[dict]) -> evaluate.Case:
 
 
 def test_a_prediction_matches_on_level_type_and_date_and_each_key_action_only_once() -> None:
-    case = _case([
-        {"level": "city", "action_type": "executive-order", "date": "2025-08-30"},
-        {"level": "state", "action_type": "lawsuit", "date": None},
-    ])  # fmt: skip
+    case = _case(
+        [
+            {"level": "city", "action_type": "executive-order", "date": "2025-08-30"},
+            {"level": "state", "action_type": "lawsuit", "date": None},
+        ]
+    )
     score = evaluate.Score("t")
-    evaluate._score_case(score, case, [
-        ("city", "executive-order", dt.date(2025, 8, 30), "day"),  # match
-        ("city", "executive-order", dt.date(2025, 8, 30), "day"),  # the same key action twice: extra
-        ("state", "lawsuit", None, "day"),  # undated matches undated
-        ("federal", "lawsuit", None, "day"),  # wrong level: extra
-    ])  # fmt: skip
+    evaluate._score_case(
+        score,
+        case,
+        [
+            ("city", "executive-order", dt.date(2025, 8, 30), "day"),  # match
+            ("city", "executive-order", dt.date(2025, 8, 30), "day"),  # the same key action twice: extra
+            ("state", "lawsuit", None, "day"),  # undated matches undated
+            ("federal", "lawsuit", None, "day"),  # wrong level: extra
+        ],
+    )
     assert (score.actions.matched, score.actions.predicted, score.actions.expected) == (2, 4, 2)
     assert score.actions.precision == 0.5 and score.actions.recall == 1.0
     assert (score.dates.matched, score.dates.predicted, score.dates.expected) == (1, 2, 1)
@@ -382,7 +408,9 @@ def test_a_prediction_matches_on_level_type_and_date_and_each_key_action_only_on
 
 def test_a_broken_answer_key_is_named(tmp_path: Path) -> None:
     (tmp_path / "01-x.txt").write_text("text")
-    (tmp_path / "01-x.yaml").write_text("article: 01-x.txt\nactions:\n  - {level: town, action_type: law, date: null}\n")
+    (tmp_path / "01-x.yaml").write_text(
+        "article: 01-x.txt\nactions:\n  - {level: town, action_type: law, date: null}\n"
+    )
     with pytest.raises(evaluate.AnswerKeyError, match=r"01-x.yaml: actions\[0\]: unknown level"):
         evaluate.load_cases(tmp_path)
 

@@ -64,15 +64,22 @@ def test_mutated_articles_never_crash_the_extractor(raw: bytes, published) -> No
     _run(raw, published)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(raw=st.one_of(st.binary(max_size=2000), mutated_article()), fmt=st.sampled_from(["yaml", "json"]))
 def test_the_cli_exits_0_or_2_without_a_traceback_or_a_partial_file(tmp_path_factory, raw: bytes, fmt: str) -> None:
     folder, home = tmp_path_factory.mktemp("fuzz"), tmp_path_factory.getbasetemp()
     article, out = folder / "in.txt", folder / "out.txt"
     article.write_bytes(raw)
-    run = subprocess.run([sys.executable, "-m", "policies", "extract", str(article), "--format", fmt, "--out", str(out)],
-                         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
-                         "HOME": str(home)}, timeout=60)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "policies", "extract", str(article), "--format", fmt, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(home)},
+        timeout=60,
+    )
     assert run.returncode in (0, 2), run.stderr
     assert "Traceback" not in run.stderr
     leftovers = sorted(p.name for p in folder.iterdir())

@@ -98,7 +98,12 @@ def test_as_of_recomputes_status_and_hides_what_had_not_happened(s: store.Store)
 
 def test_describe_states_the_filters_in_words(s: store.Store) -> None:
     filters, _ = F.parse(
-        {"place": "us-il-chicago", "topic": ["police-cooperation", "data-privacy"], "from": "2025-08-01", "to": "2025-10-31"},
+        {
+            "place": "us-il-chicago",
+            "topic": ["police-cooperation", "data-privacy"],
+            "from": "2025-08-01",
+            "to": "2025-10-31",
+        },
         F.Vocabulary.of(s),
     )
     assert F.describe(s, filters) == (

@@ -12,11 +12,11 @@ import string
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_validate import ALL, CASES, FIXTURES, Case, make_tree
 
-from conftest import ROOT
 from policies import store
 from policies.filters import Vocabulary, parse
 
@@ -44,17 +44,36 @@ def test_the_dashboard_shows_every_valid_record_and_lists_the_problem(case: Case
 # --- query strings ------------------------------------------------------------------------------------
 
 HOSTILE = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "[x](javascript:alert(1))",
-    "' OR 1=1 --", "../../etc/passwd", "%00", "\x00", "\u202eevil", "=cmd|' /C calc'!A0", "{{7*7}}", "${jndi:x}",
-    "9999-99-99", "2025-02-30", "-1", "1e309", "us-il-chicago,,,", "a" * 5000, "🙂" * 50, "\r\nSet-Cookie: x=1",
-]  # fmt: skip
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "[x](javascript:alert(1))",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "%00",
+    "\x00",
+    "\u202eevil",
+    "=cmd|' /C calc'!A0",
+    "{{7*7}}",
+    "${jndi:x}",
+    "9999-99-99",
+    "2025-02-30",
+    "-1",
+    "1e309",
+    "us-il-chicago,,,",
+    "a" * 5000,
+    "🙂" * 50,
+    "\r\nSet-Cookie: x=1",
+]
 VALUE = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(alphabet=string.printable, max_size=40),
     st.text(max_size=20),
     st.sampled_from(["us-il-chicago", "masks", "city", "lawsuit", "signed", "2025-08-30", "level", "topic", "1"]),
 )
-QUERY = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), st.lists(VALUE, min_size=1, max_size=3), max_size=5)
+QUERY = st.dictionaries(
+    st.sampled_from(KEYS) | st.text(max_size=8), st.lists(VALUE, min_size=1, max_size=3), max_size=5
+)
 
 
 @settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -70,7 +89,9 @@ def test_the_query_parser_takes_anything_and_reports_what_it_ignored(query: dict
 
 
 @pytest.mark.parametrize("page", PAGES)
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(query=QUERY)
 def test_no_query_string_breaks_a_page(page: str, query: dict[str, list[str]], app_on_page) -> None:
     at = app_on_page(page, query)

@@ -14,8 +14,15 @@ CHICAGO = "us-il-chicago"
 CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
 BASE = "https://tracker.example/app"
 PAGES = ("timeline", "requirements", "map", "sources", "about", "add")
-VIEW = {"place": CHICAGO, "topic": ["masks", "body-cameras"], "from": "2025-08-01", "to": "2025-12-31",
-        "as_of": "2025-11-01", "policy": CHICAGO_EO, "color": "topic"}  # fmt: skip
+VIEW = {
+    "place": CHICAGO,
+    "topic": ["masks", "body-cameras"],
+    "from": "2025-08-01",
+    "to": "2025-12-31",
+    "as_of": "2025-11-01",
+    "policy": CHICAGO_EO,
+    "color": "topic",
+}
 
 
 def _qp(at) -> dict[str, list[str]]:
@@ -77,7 +84,12 @@ def test_the_chart_on_screen_carries_its_provenance(make_app, base, bundled_stor
 def test_requirements_offers_the_printable_summary_and_the_data(make_app) -> None:
     at = make_app({"policy": CHICAGO_EO, "place": CHICAGO}, page="requirements")
     buttons = {d.proto.label: d for d in at.get("download_button")}
-    assert list(buttons) == ["Printable summary (HTML)", "Actions (CSV)", "Provisions (CSV)", "Actions and provisions (JSON)"]
+    assert list(buttons) == [
+        "Printable summary (HTML)",
+        "Actions (CSV)",
+        "Provisions (CSV)",
+        "Actions and provisions (JSON)",
+    ]
 
 
 def test_map_offers_image_formats_and_data_downloads(make_app) -> None:

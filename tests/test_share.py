@@ -31,7 +31,12 @@ def test_permalink_reproduces_page_filters_and_options(s: store.Store) -> None:
     parts = urlsplit(url)
     assert parts.netloc == "tracker.example" and parts.path == "/requirements"
     query = parse_qs(parts.query)
-    assert query == {"place": ["us-il-chicago", "us-il"], "topic": ["police-cooperation"], "as_of": ["2025-03-05"], "color": ["topic"]}
+    assert query == {
+        "place": ["us-il-chicago", "us-il"],
+        "topic": ["police-cooperation"],
+        "as_of": ["2025-03-05"],
+        "color": ["topic"],
+    }
     assert F.parse(query, F.Vocabulary.of(s))[0] == filters
 
 
@@ -55,7 +60,9 @@ def test_caption_names_filters_outlets_as_of_and_permalink(s: store.Store) -> No
 
 def test_plot_text_escapes_markup() -> None:
     assert share.plot_text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
-    assert share.plot_text("ctrl\x07\x1b[31m\u202eevil") == "ctrl  [31m evil", "no bell, escape or right-to-left override"
+    assert share.plot_text("ctrl\x07\x1b[31m\u202eevil") == "ctrl  [31m evil", (
+        "no bell, escape or right-to-left override"
+    )
 
 
 class _Tags(HTMLParser):
@@ -70,7 +77,9 @@ class _Tags(HTMLParser):
 
 
 def test_summary_page_lists_requirements_evidence_and_permalink(s: store.Store) -> None:
-    page = action_summary_html(s, "chicago-eo-2025-02-28", "https://tracker.example/requirements?policy=chicago-eo-2025-02-28")
+    page = action_summary_html(
+        s, "chicago-eo-2025-02-28", "https://tracker.example/requirements?policy=chicago-eo-2025-02-28"
+    )
     assert "<h3>City police</h3>" in page and "<span class='verb'>prohibits</span>" in page
     assert "“bars city police from helping federal agents with civil immigration arrests”" in page
     assert "https://tracker.example/requirements?policy=chicago-eo-2025-02-28" in page
@@ -108,17 +117,25 @@ def test_hostile_tree_loads_every_record(tmp_path: Path) -> None:
 def test_view_params_are_filters_then_options_that_differ_from_their_default(s: store.Store) -> None:
     filters = view(s, place="us-il-chicago", as_of="2025-03-05")
     assert share.view_params(filters, {"color": "level", "present": ""}) == {
-        "place": ["us-il-chicago"], "as_of": ["2025-03-05"]}  # fmt: skip
+        "place": ["us-il-chicago"],
+        "as_of": ["2025-03-05"],
+    }
     assert share.view_params(filters, {"present": "1", "color": "topic", "bogus": "x"}) == {
-        "place": ["us-il-chicago"], "as_of": ["2025-03-05"], "color": ["topic"], "present": ["1"]}  # fmt: skip
+        "place": ["us-il-chicago"],
+        "as_of": ["2025-03-05"],
+        "color": ["topic"],
+        "present": ["1"],
+    }
 
 
 def test_permalink_is_the_url_the_app_writes(s: store.Store) -> None:
     filters = view(s, place=["us-il-chicago"], q="body cameras & masks", policy="chicago-eo-2025-02-28")
     options = {"color": "topic", "present": "1"}
     url = share.permalink(filters, "requirements", options, base="https://tracker.example/app")
-    assert url == ("https://tracker.example/app/requirements?place=us-il-chicago&q=body+cameras+%26+masks"
-                   "&policy=chicago-eo-2025-02-28&color=topic&present=1")  # fmt: skip
+    assert url == (
+        "https://tracker.example/app/requirements?place=us-il-chicago&q=body+cameras+%26+masks"
+        "&policy=chicago-eo-2025-02-28&color=topic&present=1"
+    )
     assert parse_qs(urlsplit(url).query) == share.view_params(filters, options)
     assert share.permalink(F.Filters(), "timeline", base="https://t.example") == "https://t.example/"
     assert share.permalink(F.Filters(), "map", base="https://t.example") == "https://t.example/map"
@@ -139,7 +156,9 @@ def test_file_names_say_what_they_hold(s: store.Store) -> None:
     assert share.filename(s, filters, "timeline", "csv", "actions") == (
         "local-policy-tracker_timeline-chicago-as-of-2025-04-01_actions.csv"
     )
-    assert share.filename(s, filters, "requirements", "json", "Actions & provisions").endswith("_actions-provisions.json")
+    assert share.filename(s, filters, "requirements", "json", "Actions & provisions").endswith(
+        "_actions-provisions.json"
+    )
 
 
 def test_plot_strings_are_wrapped_and_escaped() -> None:

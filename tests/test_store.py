@@ -79,7 +79,11 @@ def test_spans_run_from_taking_effect_to_being_blocked() -> None:
         }
     )
     statuses = pd.DataFrame(
-        {"from_event": ["signed", "effective", "blocked"], "in_force": [False, True, False], "id": ["signed", "in-effect", "blocked"]}
+        {
+            "from_event": ["signed", "effective", "blocked"],
+            "in_force": [False, True, False],
+            "id": ["signed", "in-effect", "blocked"],
+        }
     )
     out = spans(events, statuses, dt.date(2025, 6, 1)).set_index("action_id")
     assert out.loc["a", "start"] == pd.Timestamp("2025-01-05") and out.loc["a", "end"] == pd.Timestamp("2025-02-01")
@@ -87,7 +91,9 @@ def test_spans_run_from_taking_effect_to_being_blocked() -> None:
     assert out.loc["b", "end"] == pd.Timestamp("2025-06-01") and bool(out.loc["b", "ended"]) is False
 
 
-def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(tree: Path, tmp_path: Path, monkeypatch) -> None:
+def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(
+    tree: Path, tmp_path: Path, monkeypatch
+) -> None:
     cache = tmp_path / "cache"
     first = store.load(tree, cache_dir=cache)  # no entry yet: files are read as they are parsed
     assert len(list(cache.glob("store-*.pickle"))) == 1
@@ -111,7 +117,9 @@ def _age(root: Path, seconds: int) -> None:
         os.utime(path, (when, when))
 
 
-def test_an_unchanged_tree_is_found_by_its_files_stats_without_reading_them(tree: Path, tmp_path: Path, monkeypatch) -> None:
+def test_an_unchanged_tree_is_found_by_its_files_stats_without_reading_them(
+    tree: Path, tmp_path: Path, monkeypatch
+) -> None:
     cache = tmp_path / "cache"
     _age(tree, 60)
     first = store.load(tree, cache_dir=cache)

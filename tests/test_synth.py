@@ -46,7 +46,9 @@ def test_records_use_real_places_at_every_level_with_provisions_events_and_links
     assert set(loaded.actions["date_precision"]) == {"day", "week", "month"}
 
 
-def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(tree: Path, tmp_path: Path, monkeypatch) -> None:
+def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(
+    tree: Path, tmp_path: Path, monkeypatch
+) -> None:
     """Large trees are parsed in chunks by worker processes; the result must not depend on it, broken records
     and the rules across records (duplicate ids, dangling links, line numbers) included."""
     import shutil
@@ -58,8 +60,11 @@ def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(tree: 
     (broken / "actions" / "zz-bad-yaml.yaml").write_text("id: zz-bad-yaml\ntitle: [unclosed\n")
     (broken / "actions" / "zz-dup-key.yaml").write_text(first[1].read_text() + "title: again\n")
     text = first[2].read_text()
-    (broken / "actions" / first[2].name).write_text(text + "related:\n- {type: responds-to, action: no-such-action}\n"
-                                                    if "related:" not in text else text.replace("action: ", "action: gone-", 1))  # fmt: skip
+    (broken / "actions" / first[2].name).write_text(
+        text + "related:\n- {type: responds-to, action: no-such-action}\n"
+        if "related:" not in text
+        else text.replace("action: ", "action: gone-", 1)
+    )
     monkeypatch.setattr(store, "CHUNK", 60)
     monkeypatch.setattr(store, "PARALLEL_FROM", 10**9)
     serial = store.load(broken, use_cache=False)
@@ -80,7 +85,9 @@ def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_int
     env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "policies", *args], capture_output=True, text=True, env=env, cwd=root)
+        return subprocess.run(
+            [sys.executable, "-m", "policies", *args], capture_output=True, text=True, env=env, cwd=root
+        )
 
     out = tmp_path / "tree"
     assert cli("synth", "--actions", "30", "--out", str(out)).returncode == 0
@@ -147,8 +154,13 @@ def test_a_map_of_thousands_of_places_names_only_the_busiest(big: store.Store) -
     frame = apply(big, Filters())
     table = charts.map_counts(big, frame)
     fig = charts.map_figure(big, frame, Filters())
-    named = {row[0] for trace in fig.data if trace.customdata is not None
-             for row, text in zip(trace.customdata, trace.text) if text}  # fmt: skip
+    named = {
+        row[0]
+        for trace in fig.data
+        if trace.customdata is not None
+        for row, text in zip(trace.customdata, trace.text)
+        if text
+    }
     assert len(table) > charts.MAP_LABELS and named == set(table["place"].head(charts.MAP_LABELS))
 
 
@@ -161,8 +173,13 @@ def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
 
     root = Path(__file__).resolve().parent.parent
     leader, follower = pty.openpty()
-    run = subprocess.run([sys.executable, "-m", "policies", "validate", str(tree)], stdout=follower, stderr=follower,
-                         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tree.parent)}, cwd=root)  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "policies", "validate", str(tree)],
+        stdout=follower,
+        stderr=follower,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tree.parent)},
+        cwd=root,
+    )
     os.close(follower)
     output = b""
     while True:
@@ -187,15 +204,21 @@ def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, 
     assert len(at.dataframe[0].value) == 400
 
 
-def test_a_snapshot_gives_the_dashboard_the_same_data_without_reading_yaml(tree: Path, tmp_path: Path, make_app,
-                                                                          monkeypatch) -> None:  # fmt: skip
+def test_a_snapshot_gives_the_dashboard_the_same_data_without_reading_yaml(
+    tree: Path, tmp_path: Path, make_app, monkeypatch
+) -> None:
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
     snap = tmp_path / "store.snapshot"
-    run = subprocess.run([sys.executable, "-m", "policies", "snapshot", str(tree), "--out", str(snap)], capture_output=True,
-                         text=True, cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})  # fmt: skip
+    run = subprocess.run(
+        [sys.executable, "-m", "policies", "snapshot", str(tree), "--out", str(snap)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert run.returncode == 0, run.stderr
     assert store.load_snapshot(snap).actions.equals(store.load(tree, use_cache=False).actions)
     monkeypatch.setenv("POLICIES_SNAPSHOT", str(snap))
@@ -212,9 +235,11 @@ def test_a_snapshot_from_other_code_or_not_a_snapshot_is_refused_with_what_to_do
     store.save_snapshot(replace(built, code="another version"), old)
     garbage = tmp_path / "garbage.snapshot"
     garbage.write_bytes(b"not a pickle at all")
-    for path, message in ((old, "built by another version of the tracker's code; rebuild it with: python -m policies snapshot"),
-                          (garbage, "not a snapshot this version can read; rebuild it"),
-                          (tmp_path / "missing.snapshot", "cannot read the snapshot: No such file or directory")):  # fmt: skip
+    for path, message in (
+        (old, "built by another version of the tracker's code; rebuild it with: python -m policies snapshot"),
+        (garbage, "not a snapshot this version can read; rebuild it"),
+        (tmp_path / "missing.snapshot", "cannot read the snapshot: No such file or directory"),
+    ):
         with pytest.raises(ValueError) as refused:
             store.load_snapshot(path)
         assert str(refused.value).startswith(f"{path}: ") and message in str(refused.value)

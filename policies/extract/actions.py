@@ -144,7 +144,11 @@ def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
 def _add(out: list[Sentence], paragraph: str, start: int, end: int, pos: int, para_no: int) -> None:
     text = paragraph[start:end].strip()
     if len(text) > 2:
-        out.append(Sentence(len(out), pos + start + (len(paragraph[start:end]) - len(paragraph[start:end].lstrip())), text, para_no))
+        out.append(
+            Sentence(
+                len(out), pos + start + (len(paragraph[start:end]) - len(paragraph[start:end].lstrip())), text, para_no
+            )
+        )
 
 
 def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -> list[Draft]:
@@ -240,8 +244,10 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
 
 
 def _court_level(after: str, ctx: Context) -> tuple[str, Place]:
-    """"Judge X of the Lancaster County District Court" sits on a state court; a plain "Judge X" on a federal one."""
-    if re.search(r"\b(?:County|Superior|Circuit\s+Court\s+of|state|Supreme\s+Court\s+of)\b", after) and not re.search(r"U\.S\.|federal", after):
+    """ "Judge X of the Lancaster County District Court" sits on a state court; a plain "Judge X" on a federal one."""
+    if re.search(r"\b(?:County|Superior|Circuit\s+Court\s+of|state|Supreme\s+Court\s+of)\b", after) and not re.search(
+        r"U\.S\.|federal", after
+    ):
         home = ctx.main.get("state")
         if home:
             return "state", home
@@ -249,7 +255,7 @@ def _court_level(after: str, ctx: Context) -> tuple[str, Place]:
 
 
 def _with_place(s: Sentence, start: int, text: str) -> str:
-    """"Mayor Brandon Johnson" named as "Chicago Mayor Brandon Johnson" keeps the place in the actor's name."""
+    """ "Mayor Brandon Johnson" named as "Chicago Mayor Brandon Johnson" keeps the place in the actor's name."""
     before = next((m for m in s.places if 0 <= start - m.end <= 1), None)
     return f"{s.text[before.start : start]}{text}" if before and not text.lower().startswith("the ") else text
 
@@ -264,7 +270,11 @@ def _known_person(text: str, ctx: Context) -> Actor | None:
 
 def _remember(actor: Actor, ctx: Context) -> None:
     words = actor.text.split()
-    named = len(words) >= 2 and words[-1][:1].isupper() and not re.search(r"\b(?:of|Department|Court|Council|Office)\b", actor.text)
+    named = (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and not re.search(r"\b(?:of|Department|Court|Council|Office)\b", actor.text)
+    )
     if named and actor.role in lexicon.PERSON_ROLES:
         ctx.people.setdefault(words[-1], actor)
     ctx.last_by_role[actor.role] = actor
@@ -357,7 +367,9 @@ def _with_conjoined(text: str, before: list[Actor], actor: Actor) -> list[Actor]
     while i > 0 and _JOINED.fullmatch(text[before[i - 1].end : before[i].start]):
         i -= 1
         out.insert(0, before[i])
-    return [a for j, a in enumerate(out) if a.place is None or a.place.id not in {b.place.id for b in out[:j] if b.place}]
+    return [
+        a for j, a in enumerate(out) if a.place is None or a.place.id not in {b.place.id for b in out[:j] if b.place}
+    ]
 
 
 def _named(before: list[Actor], actor: Actor) -> Actor:
@@ -369,10 +381,19 @@ def _named(before: list[Actor], actor: Actor) -> Actor:
 
 
 _ROLE_WORDS = {
-    "mayor": ("mayor",), "governor": ("governor",), "judge": ("judge",), "department": ("agency", "police"),
-    "agency": ("agency",), "council": ("council",), "city": ("city", "mayor"), "state": ("governor", "legislature"),
-    "he": (), "she": (), "they": (), "it": (),
-}  # fmt: skip
+    "mayor": ("mayor",),
+    "governor": ("governor",),
+    "judge": ("judge",),
+    "department": ("agency", "police"),
+    "agency": ("agency",),
+    "council": ("council",),
+    "city": ("city", "mayor"),
+    "state": ("governor", "legislature"),
+    "he": (),
+    "she": (),
+    "they": (),
+    "it": (),
+}
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -439,13 +460,27 @@ def _drafts(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context) ->
         subjects = [a for a in subjects if (a.place or FEDERAL).id not in done]  # "announcing the order" it signed
     when = _date_for(s, trigger, ctx)
     return [
-        Draft(kind, trigger.event, actor, _targets(s, actor, ctx), when.date, when.precision, when.text, [], [s.text],
-              sentence=s.index, anchor=when.anchor)
+        Draft(
+            kind,
+            trigger.event,
+            actor,
+            _targets(s, actor, ctx),
+            when.date,
+            when.precision,
+            when.text,
+            [],
+            [s.text],
+            sentence=s.index,
+            anchor=when.anchor,
+        )
         for actor in subjects
-    ]  # fmt: skip
+    ]
 
 
-_REFERS_BACK = re.compile(r"\b(?:the|its|his|her|that)\s+(?:executive\s+)?(?:order|ordinance|law|bill|memo|directive|ruling|suit|lawsuit|measure)\b", re.I)
+_REFERS_BACK = re.compile(
+    r"\b(?:the|its|his|her|that)\s+(?:executive\s+)?(?:order|ordinance|law|bill|memo|directive|ruling|suit|lawsuit|measure)\b",
+    re.I,
+)
 
 
 def _date_for(s: Sentence, trigger: Trigger, ctx: Context) -> When:
@@ -466,7 +501,7 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context) -> When:
 
 
 def _offset_date(s: Sentence, offset: DateMention, trigger: Trigger, ctx: Context) -> When | None:
-    """"A came a day after B": dates B from A when the act is B, or A from B when the act is A.
+    """ "A came a day after B": dates B from A when the act is B, or A from B when the act is A.
 
     The "after" clause runs to the next comma ("A day after the raid, the mayor signed ...") or to the end
     ("Her comments came a day after the mayor signed ...").
@@ -474,9 +509,11 @@ def _offset_date(s: Sentence, offset: DateMention, trigger: Trigger, ctx: Contex
     comma = s.text.find(", ", offset.end)
     clause_end = comma if comma > 0 else len(s.text)
     words = " ".join(s.text[offset.end : clause_end].split()[:6])
-    main = s.text[:offset.start] + " " * (clause_end - offset.start) + s.text[clause_end:]
+    main = s.text[: offset.start] + " " * (clause_end - offset.start) + s.text[clause_end:]
     if offset.end <= trigger.start < clause_end:  # the act is B: count back from A
-        stated = [m for m in s.dates if m.resolved and not offset.start <= m.start < clause_end and is_action_date(s.text, m)]
+        stated = [
+            m for m in s.dates if m.resolved and not offset.start <= m.start < clause_end and is_action_date(s.text, m)
+        ]
         if stated:
             base = stated[0].date
         elif not _triggers(main.strip()):
@@ -516,7 +553,14 @@ def _implied_actor(s: Sentence, trigger: Trigger, ctx: Context) -> list[Actor]:
     if trigger.kind == "law" and re.search(r"\bordinance\b", words, re.I):
         place = ctx.main.get("city") or ctx.main.get("county")
         if place:
-            return [Actor(f"{place.name.split(',')[0]} {'City Council' if place.level == 'city' else 'County Board'}", place.level, "council", place)]
+            return [
+                Actor(
+                    f"{place.name.split(',')[0]} {'City Council' if place.level == 'city' else 'County Board'}",
+                    place.level,
+                    "council",
+                    place,
+                )
+            ]
     if trigger.kind == "deployment":
         guard = re.search(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+National\s+Guard\b", s.text)
         if guard and guard[1] in state_names() and not re.search(r"federaliz|federal\s+service", s.text, re.I):
@@ -529,7 +573,9 @@ def _targets(s: Sentence, actor: Actor, ctx: Context) -> list[Place]:
     own = actor.place or FEDERAL
     named = [m.place for m in s.places if m.place.id != own.id or own.level != "federal"]
     places: list[Place] = []
-    for place in named or ([own] if own.level != "federal" else [p for p in (ctx.main.get("city"), ctx.main.get("state")) if p][:1]):
+    for place in named or (
+        [own] if own.level != "federal" else [p for p in (ctx.main.get("city"), ctx.main.get("state")) if p][:1]
+    ):
         if place.id not in {p.id for p in places}:
             places.append(place)
     return places
@@ -596,7 +642,11 @@ def _requirements(sentence: str) -> list[tuple[str, str, str]]:
     for kind, pattern in lexicon.REQUIREMENTS:
         for match in pattern.finditer(readable):
             who = _clean_who(sentence[match.start("who") : match.end("who")])
-            start = match.start("who") if match.start() == match.start("who") or sentence[match.start()] in ",;" else match.start()
+            start = (
+                match.start("who")
+                if match.start() == match.start("who") or sentence[match.start()] in ",;"
+                else match.start()
+            )
             if any(s <= match.start() < e for s, e, _, _ in hits) or not who:
                 continue
             hits.append((start, match.end(), kind, who))
@@ -610,7 +660,12 @@ def _requirements(sentence: str) -> list[tuple[str, str, str]]:
 
 
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:also|further|and|that|which|under\s+the\s+\w+|the\s+(?:order|law|bill|ruling)\s+also)\s+", "", who.strip(), flags=re.I)
+    who = re.sub(
+        r"^(?:also|further|and|that|which|under\s+the\s+\w+|the\s+(?:order|law|bill|ruling)\s+also)\s+",
+        "",
+        who.strip(),
+        flags=re.I,
+    )
     who = re.sub(r"^(?:the|all|any)\s+", "", who, flags=re.I).strip()
     if len(who.split()) > 9 or re.search(r"\b(?:said|says|told)\b", who):
         return ""

@@ -72,11 +72,15 @@ def parse_article(raw: bytes | str, name: str = "article", published: dt.date | 
     if published:
         article.published, article.published_from = published, "argument"
         if line_date and line_date != published:
-            warnings.append(f"{name}: the date line says {line_date} but the publication date given is {published}; using {published}")
+            warnings.append(
+                f"{name}: the date line says {line_date} but the publication date given is {published}; using {published}"
+            )
     elif line_date:
         article.published, article.published_from = line_date, "dateline"
     else:
-        warnings.append(f"{name}: no publication date given or found in a date line; relative dates are left unresolved")
+        warnings.append(
+            f"{name}: no publication date given or found in a date line; relative dates are left unresolved"
+        )
     return article
 
 

@@ -36,16 +36,24 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{FULL_MONTHS}(?:,?\s+\d{{4}})?\b")),
     ("offset", re.compile(rf"\b(?:the\s+)?(?:{_NUMBER}\s+days?|a\s+week|the\s+day)\s+(?:after|before)\b", re.I)),
     ("days-ago", re.compile(rf"\b{_NUMBER}\s+days\s+ago\b", re.I)),
-    ("month", re.compile(
-        rf"\b(?:(?:in|since|during|through|until|by|of|from|on)\s+)?(?:(?:early|mid|late)[-\s]+)?"
-        rf"{FULL_MONTHS}(?:,?\s+\d{{4}})?\b(?!\s+\d)"
-    )),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:in|since|during|through|until|by|of|from|on)\s+)?(?:(?:early|mid|late)[-\s]+)?"
+            rf"{FULL_MONTHS}(?:,?\s+\d{{4}})?\b(?!\s+\d)"
+        ),
+    ),
     ("relative-month", re.compile(r"\b(?:earlier\s+this|this|last|late\s+last|early\s+last)\s+month\b", re.I)),
     ("relative-week", re.compile(r"\b(?:earlier\s+this|this|last|late\s+last|early\s+last)\s+week(?:end)?\b", re.I)),
     ("relative-day", re.compile(r"\b(?:yesterday|today|(?:on\s+)?(?:the\s+)?previous\s+day)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?:on|last|this\s+past|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
-                           r"|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b")),
-)  # fmt: skip
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?:on|last|this\s+past|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
+            r"|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"
+        ),
+    ),
+)
 # Words before a date that make it something other than when the action happened.
 NOT_ACTION_DATE = re.compile(
     r"(?:effective|takes?\s+effect|set\s+for|scheduled(?:\s+for)?|until|through|expires?|expiring|deadline|"
@@ -110,7 +118,7 @@ def _resolve(kind: str, phrase: str, span: tuple[int, int], published: dt.date |
         return out(day)
     if kind == "offset":
         words = phrase.lower().split()
-        days = 7 if "week" in words else NUMBERS.get(words[1] if words[0] == "the" else words[0], None)
+        days = 7 if "week" in words else NUMBERS.get(words[1] if words[0] == "the" else words[0])
         if days is None:
             days = int(words[0]) if words[0].isdigit() else 1
         sign = 1 if words[-1] == "after" else -1

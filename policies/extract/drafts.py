@@ -14,10 +14,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import Extraction
-from .actions import Draft
 from ..model import slugify as slug
 from ..yamlfile import dump
+from . import Extraction
+from .actions import Draft
 from .places import Place
 
 MAX_QUOTE = 600  # the schema's limit; a longer sentence is cut, still a verbatim run of the article
@@ -31,7 +31,11 @@ TYPE_WORDS = {
     "announcement": "announces a plan",
     "agency-directive": "issues a directive",
 }
-THREAT_WORDS = {"lawsuit": "plans to sue", "deployment": "threatens to deploy troops", "announcement": "issues a warning"}
+THREAT_WORDS = {
+    "lawsuit": "plans to sue",
+    "deployment": "threatens to deploy troops",
+    "announcement": "issues a warning",
+}
 
 
 def known_jurisdictions(jurisdictions: pd.DataFrame) -> dict[str, str]:
@@ -79,7 +83,13 @@ def _action_dict(d: Draft, known: Mapping[str, str]) -> dict:
         "date_text": d.date_text,
         "topics": d.topics,
         "provisions": [
-            {"text": p.text, "applies_to": p.applies_to, "requirement": p.requirement, "topics": p.topics, "evidence": p.evidence}
+            {
+                "text": p.text,
+                "applies_to": p.applies_to,
+                "requirement": p.requirement,
+                "topics": p.topics,
+                "evidence": p.evidence,
+            }
             for p in d.provisions
         ],
         "evidence": d.evidence,
@@ -118,17 +128,24 @@ def _record(d: Draft, src: str, known: Mapping[str, str], today: dt.date) -> dic
         "action_type": d.action_type,
         "date": d.date,
         "date_precision": d.date_precision,
-        "events": [{"type": d.event, "date": d.date, "date_precision": d.date_precision, "source": src,
-                    "note": f"From the article's words {d.date_text!r}." if d.date_text else "No date in the article."}],
+        "events": [
+            {
+                "type": d.event,
+                "date": d.date,
+                "date_precision": d.date_precision,
+                "source": src,
+                "note": f"From the article's words {d.date_text!r}." if d.date_text else "No date in the article.",
+            }
+        ],
         "topics": d.topics,
         "provisions": [_provision(p, i, src) for i, p in enumerate(d.provisions)],
         "evidence": [{"source": src, "quote": _quote(e)} for e in d.evidence],
         "sources": [src],
         "notes": "Draft from the extractor: check every field against the article; rewrite the title, summary and "
-                 "provision texts in our own words.",
+        "provision texts in our own words.",
         "last_verified": today,
         "draft": True,
-    }  # fmt: skip
+    }
     if not record["provisions"]:
         del record["provisions"]
     return record
@@ -153,11 +170,18 @@ def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.dat
     """A YAML stream: a header of instructions (comments), then one document per draft record."""
     art = extraction.article
     records = to_records(extraction, known, today)
-    new_places = sorted({(p.id, p.name, p.level, p.state) for d in extraction.actions for p in [d.jurisdiction, *d.places]
-                         if p.name not in known and p.id != "us"})  # fmt: skip
+    new_places = sorted(
+        {
+            (p.id, p.name, p.level, p.state)
+            for d in extraction.actions
+            for p in [d.jurisdiction, *d.places]
+            if p.name not in known and p.id != "us"
+        }
+    )
     header = [
         f"# Draft records extracted from {art.name} by `python -m policies extract`.",
-        f"# Publication date: {art.published or 'unknown'}" + (f" (from the {art.published_from})" if art.published_from else ""),
+        f"# Publication date: {art.published or 'unknown'}"
+        + (f" (from the {art.published_from})" if art.published_from else ""),
         "# Review each record against the article, fill what is missing, rewrite texts in our own words, then save it",
         "# as data/actions/<id>.yaml, remove `draft: true`, and run `python -m policies validate`.",
         "# Add the article to data/sources.yaml:",
@@ -169,9 +193,11 @@ def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.dat
     ]
     if new_places:
         header.append("# Jurisdictions not in codebooks/jurisdictions.yaml yet (add a geonameid for cities):")
-        header += [f"#   - {{id: {i}, name: {n!r}, level: {lvl}" + (f", state: {st}" if st else "") + "}" for i, n, lvl, st in new_places]
+        header += [
+            f"#   - {{id: {i}, name: {n!r}, level: {lvl}" + (f", state: {st}" if st else "") + "}"
+            for i, n, lvl, st in new_places
+        ]
     for w in extraction.warnings:
         header.append(f"# warning: {w}")
     docs = [dump(r) for r in records]
     return "\n".join(header) + "\n" + "".join(f"---\n{doc}" for doc in docs)
-

@@ -212,7 +212,9 @@ def report(scores: list[Score]) -> str:
     for s in scores:
         act = s.actions.predicted or s.actions.expected
         cells = (
-            f"{s.actions.precision:8.2f}{s.actions.recall:8.2f}{s.actions.f1:8.2f}" if act else f"{'–':>8}{'–':>8}{'–':>8}"
+            f"{s.actions.precision:8.2f}{s.actions.recall:8.2f}{s.actions.f1:8.2f}"
+            if act
+            else f"{'–':>8}{'–':>8}{'–':>8}"
         )
         acc = f"{s.date_accuracy:9.2f}" if s.date_pairs else f"{'–':>9}"
         lines.append(

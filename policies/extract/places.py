@@ -77,7 +77,7 @@ def big_cities() -> dict[str, tuple[str, int]]:
 
 @lru_cache(maxsize=1)
 def county_names() -> dict[str, list[str]]:
-    """"Cook County" -> ["IL", ...] (the states that have a county of that name)."""
+    """ "Cook County" -> ["IL", ...] (the states that have a county of that name)."""
     out: dict[str, list[str]] = {}
     for entry in gazetteer._cache().get_us_counties():
         out.setdefault(entry["name"], []).append(entry["state"])
@@ -96,14 +96,36 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+))*\b")
 
 
 _OFFICES = {
-    "Mayor", "Gov", "Governor", "City", "County", "Police", "Council", "Board", "Sheriff", "Department", "Public",
-    "Alderman", "Aldermen", "Fire", "Schools", "Park", "Parks", "Housing", "Transit", "Airport", "Mayor's", "Chief",
-}  # fmt: skip
-_TITLES = re.compile(r"(?:Mayor|Gov\.|Governor|Judge|Secretary|Sen\.|Rep\.|President|Sheriff|Chief|Mr\.|Ms\.|Mrs\.|Dr\.)\s+$")
+    "Mayor",
+    "Gov",
+    "Governor",
+    "City",
+    "County",
+    "Police",
+    "Council",
+    "Board",
+    "Sheriff",
+    "Department",
+    "Public",
+    "Alderman",
+    "Aldermen",
+    "Fire",
+    "Schools",
+    "Park",
+    "Parks",
+    "Housing",
+    "Transit",
+    "Airport",
+    "Mayor's",
+    "Chief",
+}
+_TITLES = re.compile(
+    r"(?:Mayor|Gov\.|Governor|Judge|Secretary|Sen\.|Rep\.|President|Sheriff|Chief|Mr\.|Ms\.|Mrs\.|Dr\.)\s+$"
+)
 
 
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
-    """"Brandon Johnson" is a person, not Brandon, Florida; "Chicago Mayor" is still Chicago."""
+    """ "Brandon Johnson" is a person, not Brandon, Florida; "Chicago Mayor" is still Chicago."""
     following = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     if following and following[1].rstrip(".") not in _OFFICES:
         return True

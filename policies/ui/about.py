@@ -23,8 +23,10 @@ def render() -> None:
         "orders, lawsuits, troop deployments, enforcement operations, announced plans and agency directives."
     )
     if first is not None:
-        st.markdown(f"The records run from **{format_date(first)}** to **{format_date(last)}** and cover "
-                    f"{s.actions['jurisdiction'].nunique()} acting jurisdictions.")  # fmt: skip
+        st.markdown(
+            f"The records run from **{format_date(first)}** to **{format_date(last)}** and cover "
+            f"{s.actions['jurisdiction'].nunique()} acting jurisdictions."
+        )
     st.subheader("How records are curated and verified", anchor=False)
     st.markdown(
         "- Each action is one reviewed YAML file that cites its sources; every provision carries evidence.\n"
@@ -39,8 +41,11 @@ def render() -> None:
     tabs[0].dataframe(s.topic_codebook.rename(columns=_heading), hide_index=True, width="stretch")
     tabs[1].dataframe(s.action_types.rename(columns=_heading), hide_index=True, width="stretch")
     tabs[2].dataframe(s.statuses.rename(columns=_heading), hide_index=True, width="stretch")
-    tabs[3].dataframe(s.jurisdictions[["id", "name", "level", "parent", "state"]].rename(columns=_heading),
-                      hide_index=True, width="stretch")  # fmt: skip
+    tabs[3].dataframe(
+        s.jurisdictions[["id", "name", "level", "parent", "state"]].rename(columns=_heading),
+        hide_index=True,
+        width="stretch",
+    )
     st.subheader("Data issues", anchor=False)
     problems_panel(s)
 
@@ -55,8 +60,15 @@ def problems_panel(store) -> None:
     if not store.problems:
         st.success("No problems: every record passed validation.", icon=":material/check_circle:")
         return
-    st.warning(f"{len(errors)} error(s) and {len(warnings)} warning(s). Records with errors are left out; "
-               "every other record still shows.", icon=":material/warning:")  # fmt: skip
+    st.warning(
+        f"{len(errors)} error(s) and {len(warnings)} warning(s). Records with errors are left out; "
+        "every other record still shows.",
+        icon=":material/warning:",
+    )
     table = pd.DataFrame([p.as_dict() for p in store.problems])
-    st.dataframe(table[["severity", "file", "line", "field", "message", "record"]].rename(columns=_heading),
-                 hide_index=True, width="stretch", key="problems")  # fmt: skip
+    st.dataframe(
+        table[["severity", "file", "line", "field", "message", "record"]].rename(columns=_heading),
+        hide_index=True,
+        width="stretch",
+        key="problems",
+    )

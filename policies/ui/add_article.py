@@ -45,8 +45,10 @@ def render() -> None:
     v = state.view("add")
     known = drafts.known_jurisdictions(v.store.jurisdictions)
     st.title("Add from article")
-    st.caption("Drafts are built in memory from the article you give; nothing is saved on the server. "
-               "Download them as YAML, review them, and add them to the data yourself.")  # fmt: skip
+    st.caption(
+        "Drafts are built in memory from the article you give; nothing is saved on the server. "
+        "Download them as YAML, review them, and add them to the data yourself."
+    )
     _form(known)
     result: Result | None = st.session_state.get(RESULT)
     if result is None:
@@ -60,17 +62,31 @@ def render() -> None:
 def _form(known: dict[str, str]) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        pasted = st.text_area("Paste the article", key="add_text", height=300,
-                              placeholder="The article's text, headline and date line included.")  # fmt: skip
+        pasted = st.text_area(
+            "Paste the article",
+            key="add_text",
+            height=300,
+            placeholder="The article's text, headline and date line included.",
+        )
     with right:
-        uploaded = st.file_uploader("…or upload it as a .txt file", type=["txt"], key="add_file", max_upload_size=3,
-                                    help="An uploaded file is used instead of the pasted text.")  # fmt: skip
+        uploaded = st.file_uploader(
+            "…or upload it as a .txt file",
+            type=["txt"],
+            key="add_file",
+            max_upload_size=3,
+            help="An uploaded file is used instead of the pasted text.",
+        )
         low, high = state.DATE_RANGE
         published = st.date_input(
-            "Publication date", value=None, min_value=low, max_value=high, format="YYYY-MM-DD", key="add_published",
+            "Publication date",
+            value=None,
+            min_value=low,
+            max_value=high,
+            format="YYYY-MM-DD",
+            key="add_published",
             help="Optional. Without it the article's date line (e.g. 'Published: 2025-09-01') is used; with neither, "
-                 "relative dates like \"on Sunday\" stay unresolved.",
-        )  # fmt: skip
+            'relative dates like "on Sunday" stay unresolved.',
+        )
         clicked = st.button("Extract drafts", type="primary", icon=":material/auto_awesome:", key="add_extract")
     if clicked:
         if uploaded is not None:
@@ -87,25 +103,44 @@ def _results(v: state.View, result: Result, known: dict[str, str]) -> None:
     actions = extraction.actions
     st.divider()
     st.subheader("Drafts", anchor=False)
-    st.markdown(f"**{md(highlight.plural(len(actions), 'draft'))}** from *{md(article.name)}* · "
-                f"{md(highlight.published_line(article))}")  # fmt: skip
+    st.markdown(
+        f"**{md(highlight.plural(len(actions), 'draft'))}** from *{md(article.name)}* · "
+        f"{md(highlight.published_line(article))}"
+    )
     for warning in extraction.warnings:
         if not warning.endswith(NO_ACTIONS):
             st.warning(md(warning), icon=":material/warning:")
     if not actions:
-        st.info("No policy actions found in this article: nothing to draft. Check that it reports a government act "
-                "(an order signed, a law passed, a lawsuit filed, troops deployed…).",
-                icon=":material/search_off:")  # fmt: skip
+        st.info(
+            "No policy actions found in this article: nothing to draft. Check that it reports a government act "
+            "(an order signed, a law passed, a lawsuit filed, troops deployed…).",
+            icon=":material/search_off:",
+        )
     else:
         left, right, _ = st.columns([1, 1, 3])
         with left:
-            st.download_button("Download YAML", result.yaml, file_name=highlight.download_name(article.name, "yaml"),
-                               mime="application/x-yaml", icon=":material/download:", type="primary",
-                               on_click="ignore", key="add_yaml", width="stretch")  # fmt: skip
+            st.download_button(
+                "Download YAML",
+                result.yaml,
+                file_name=highlight.download_name(article.name, "yaml"),
+                mime="application/x-yaml",
+                icon=":material/download:",
+                type="primary",
+                on_click="ignore",
+                key="add_yaml",
+                width="stretch",
+            )
         with right:
-            st.download_button("Download JSON", result.json, file_name=highlight.download_name(article.name, "json"),
-                               mime="application/json", icon=":material/download:", on_click="ignore",
-                               key="add_json", width="stretch")  # fmt: skip
+            st.download_button(
+                "Download JSON",
+                result.json,
+                file_name=highlight.download_name(article.name, "json"),
+                mime="application/json",
+                icon=":material/download:",
+                on_click="ignore",
+                key="add_json",
+                width="stretch",
+            )
         type_labels = dict(zip(v.store.action_types["id"], v.store.action_types["label"]))
         topic_labels = dict(zip(v.store.topic_codebook["id"], v.store.topic_codebook["label"]))
         for number, draft in enumerate(actions, 1):
@@ -130,8 +165,12 @@ def _draft(number: int, d, type_labels: dict, topic_labels: dict, known: dict[st
         right.markdown(f"**Topics**  \n{md(topics) if topics else 'none found'}")
         if d.provisions:
             st.markdown("**Provisions**")
-            st.markdown("\n".join(f"- {VERBS.get(p.requirement, md(p.requirement))} *{md(p.applies_to)}*: {md(p.text)}"
-                                  for p in d.provisions))  # fmt: skip
+            st.markdown(
+                "\n".join(
+                    f"- {VERBS.get(p.requirement, md(p.requirement))} *{md(p.applies_to)}*: {md(p.text)}"
+                    for p in d.provisions
+                )
+            )
         st.markdown("**Evidence**\n\n" + "\n>\n".join(f"> {md(e)}" for e in d.evidence))  # one paragraph each
 
 
@@ -140,8 +179,10 @@ def _article(text: str, actions) -> None:
     folded = len(text) > LONG_ARTICLE
     with st.expander("Article with evidence highlighted", expanded=not folded, icon=":material/article:"):
         if actions:
-            st.caption("Evidence sentences are marked, each followed by its draft's number; the words a date came from "
-                       "are in bold.")  # fmt: skip
+            st.caption(
+                "Evidence sentences are marked, each followed by its draft's number; the words a date came from "
+                "are in bold."
+            )
         lost = highlight.missing(text, evidence)
         if lost:
             st.caption(f"{highlight.plural(len(lost), 'evidence sentence')} not found verbatim (left unmarked).")

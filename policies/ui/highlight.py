@@ -16,8 +16,9 @@ from ..extract import drafts as drafts_module
 MARK_STYLE = "background-color: #fde68a; color: #1f2937; border-radius: 2px;"
 DATE_STYLE = "font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px;"
 LABEL_STYLE = "color: #b45309; font-weight: 700; margin-left: 1px;"
-ARTICLE_STYLE = ("white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.65; max-width: 78ch; "
-                 "font-size: 0.95rem;")  # fmt: skip
+ARTICLE_STYLE = (
+    "white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.65; max-width: 78ch; font-size: 0.95rem;"
+)
 PUBLISHED_FROM = {"argument": "as given above", "dateline": "from the article's date line"}
 
 

@@ -25,8 +25,11 @@ def render() -> None:
     unmapped = len(v.frame) - places.loc[places["place"].isin(table["place"]), "action_id"].nunique()
     st.caption(
         "Bubble size: actions taken by or aimed at the place. Colour: its level (city, county, state)."
-        + (f" Names on the {charts.MAP_LABELS} places with most actions; hover a bubble for the others."
-           if len(table) > charts.MAP_LABELS else "")
+        + (
+            f" Names on the {charts.MAP_LABELS} places with most actions; hover a bubble for the others."
+            if len(table) > charts.MAP_LABELS
+            else ""
+        )
         + (f" {unmapped} federal action(s) aimed at no mapped place are not drawn." if unmapped else "")
     )
     if share.presenting(v.options):
@@ -34,6 +37,7 @@ def render() -> None:
     sharing.image_format()
     st.dataframe(
         table.rename(columns={"name": "Place", "level": "Level", "actions": "Actions"})[["Place", "Level", "Actions"]],
-        hide_index=True, width="content",
-    )  # fmt: skip
+        hide_index=True,
+        width="content",
+    )
     sharing.data_downloads(v)

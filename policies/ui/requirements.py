@@ -14,8 +14,12 @@ from . import sharing, state
 from .text import md
 
 MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
-VERBS = {"requires": ":blue-badge[Requires]", "prohibits": ":red-badge[Prohibits]", "urges": ":orange-badge[Urges]",
-         "permits": ":green-badge[Permits]"}  # fmt: skip
+VERBS = {
+    "requires": ":blue-badge[Requires]",
+    "prohibits": ":red-badge[Prohibits]",
+    "urges": ":orange-badge[Urges]",
+    "permits": ":green-badge[Permits]",
+}
 
 
 def render() -> None:
@@ -38,8 +42,10 @@ def render() -> None:
 def _pick(v: state.View) -> str | None:
     shown = v.frame.head(MAX_CHOICES)
     if len(v.frame) > MAX_CHOICES:
-        st.caption(f"The list offers the first {MAX_CHOICES:,} of {len(v.frame):,} actions in the view: narrow the filters "
-                   "or search to find others.")  # fmt: skip
+        st.caption(
+            f"The list offers the first {MAX_CHOICES:,} of {len(v.frame):,} actions in the view: narrow the filters "
+            "or search to find others."
+        )
     chosen = st.session_state.get("policy")
     if chosen and chosen not in set(shown["id"]):  # a linked action stays offered when the filters leave it out
         shown = pd.concat([v.store.actions[v.store.actions["id"] == chosen], shown])
@@ -48,8 +54,17 @@ def _pick(v: state.View) -> str | None:
         state.empty_state()
         return None
 
-    names = dict(zip(ids, [f"{format_date(d, p)} · {j} · {t}" for d, p, j, t in
-                           zip(shown["date"], shown["date_precision"], shown["jurisdiction_name"], shown["title"])]))  # fmt: skip
+    names = dict(
+        zip(
+            ids,
+            [
+                f"{format_date(d, p)} · {j} · {t}"
+                for d, p, j, t in zip(
+                    shown["date"], shown["date_precision"], shown["jurisdiction_name"], shown["title"]
+                )
+            ],
+        )
+    )
 
     def label(action_id: str) -> str:
         return names.get(action_id, action_id)
@@ -58,7 +73,9 @@ def _pick(v: state.View) -> str | None:
         st.session_state["policy"] = st.session_state["_w_policy"]
 
     st.session_state["_w_policy"] = chosen if chosen in ids else None
-    return st.selectbox("Action", ids, key="_w_policy", format_func=label, on_change=keep, placeholder="Choose an action")
+    return st.selectbox(
+        "Action", ids, key="_w_policy", format_func=label, on_change=keep, placeholder="Choose an action"
+    )
 
 
 def detail(store, action_id: str) -> None:
@@ -70,7 +87,9 @@ def detail(store, action_id: str) -> None:
     left.markdown(f"**Jurisdiction**  \n{md(row['jurisdiction_name'])}")
     left.markdown(f"**Actor**  \n{md(row['actor'])}")
     middle.markdown(f"**Type**  \n{md(type_labels.get(row['action_type'], row['action_type']))}")
-    middle.markdown(f"**Date**  \n{md(format_date(row['date'], row['date_precision']))} (precision: {md(row['date_precision'])})")
+    middle.markdown(
+        f"**Date**  \n{md(format_date(row['date'], row['date_precision']))} (precision: {md(row['date_precision'])})"
+    )
     right.markdown(f"**Status today**  \n{md(status_labels.get(row['status'], row['status']))}")
     right.markdown(f"**Last verified**  \n{md(format_date(row['last_verified']))}")
     st.text(row["summary"])
@@ -95,13 +114,16 @@ def _events(store, action_id: str) -> None:
         return
     with st.expander(f"Lifecycle ({len(events)} event{'s' if len(events) != 1 else ''})"):
         st.dataframe(
-            pd.DataFrame({
-                "Date": [format_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
-                "Event": events["type"].str.capitalize(),
-                "Note": events["note"].fillna(""),
-            }),
-            hide_index=True, width="stretch",
-        )  # fmt: skip
+            pd.DataFrame(
+                {
+                    "Date": [format_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
+                    "Event": events["type"].str.capitalize(),
+                    "Note": events["note"].fillna(""),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def _provisions(store, action_id: str) -> None:
@@ -135,17 +157,28 @@ def _evidence_line(e, sources: pd.DataFrame) -> str:
 
 def _matrix(v: state.View) -> None:
     st.subheader("Requirements by place and topic", anchor=False)
-    st.caption(f"{md(describe(v.store, v.filters))}. Each cell: what that place's own actions require. Select a cell to open it.")
+    st.caption(
+        f"{md(describe(v.store, v.filters))}. Each cell: what that place's own actions require. Select a cell to open it."
+    )
     text, ids = charts.requirements_matrix(v.store, v.frame, limit=charts.MAX_MATRIX_ROWS)
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")
         return
     if text.attrs["places"] > len(text):
-        st.caption(f"Showing the {len(text)} of {text.attrs['places']:,} places with requirements on most topics; "
-                   "filter by place to see others.")  # fmt: skip
+        st.caption(
+            f"Showing the {len(text)} of {text.attrs['places']:,} places with requirements on most topics; "
+            "filter by place to see others."
+        )
     widths = {c: st.column_config.TextColumn(c, width="medium") for c in text.columns}
-    event = st.dataframe(text, width="stretch", on_select="rerun", selection_mode="single-cell", key="matrix",
-                         row_height=60, column_config=widths)  # fmt: skip
+    event = st.dataframe(
+        text,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-cell",
+        key="matrix",
+        row_height=60,
+        column_config=widths,
+    )
     cells = event.selection.get("cells", []) if event else []
     if cells:
         row, column = cells[0]

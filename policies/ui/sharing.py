@@ -33,9 +33,14 @@ def chart(v: state.View, page: str, key: str, **kwargs):
 
 def image_format() -> None:
     """Which format the chart's camera button downloads: plotly's modebar has one image button, so this sets it."""
-    state.persistent_radio("Chart image", list(IMAGE_FORMATS), "image_format", format_func=IMAGE_FORMATS.get,
-                           help="Download with the camera button at the chart's top right (hover the chart). "
-                           "The image carries its title, filters, sources, data date and link.")  # fmt: skip
+    state.persistent_radio(
+        "Chart image",
+        list(IMAGE_FORMATS),
+        "image_format",
+        format_func=IMAGE_FORMATS.get,
+        help="Download with the camera button at the chart's top right (hover the chart). "
+        "The image carries its title, filters, sources, data date and link.",
+    )
 
 
 def data_downloads(v: state.View) -> None:
@@ -44,24 +49,40 @@ def data_downloads(v: state.View) -> None:
     left, middle, right = st.columns(3)
     for column, kind in ((left, "actions"), (middle, "provisions")):
         column.download_button(
-            f"{kind.capitalize()} (CSV)", partial(export.view_csv, v.store, v.frame, kind),
-            file_name=share.filename(v.store, v.filters, v.page, "csv", kind), mime="text/csv", on_click="ignore",
-            key=f"download_{kind}_csv", icon=":material/download:", width="stretch",
-        )  # fmt: skip
+            f"{kind.capitalize()} (CSV)",
+            partial(export.view_csv, v.store, v.frame, kind),
+            file_name=share.filename(v.store, v.filters, v.page, "csv", kind),
+            mime="text/csv",
+            on_click="ignore",
+            key=f"download_{kind}_csv",
+            icon=":material/download:",
+            width="stretch",
+        )
     right.download_button(
-        "Actions and provisions (JSON)", partial(export.view_json, v.store, v.frame, v.filters, link),
-        file_name=share.filename(v.store, v.filters, v.page, "json", "actions-provisions"), mime="application/json",
-        on_click="ignore", key="download_json", icon=":material/data_object:", width="stretch",
-    )  # fmt: skip
-    st.caption(f"{len(v.frame):,} actions, as filtered above; the file names carry the filters and the data's date "
-               f"({v.store.as_of or 'unknown'}), the JSON also its link.")  # fmt: skip
+        "Actions and provisions (JSON)",
+        partial(export.view_json, v.store, v.frame, v.filters, link),
+        file_name=share.filename(v.store, v.filters, v.page, "json", "actions-provisions"),
+        mime="application/json",
+        on_click="ignore",
+        key="download_json",
+        icon=":material/data_object:",
+        width="stretch",
+    )
+    st.caption(
+        f"{len(v.frame):,} actions, as filtered above; the file names carry the filters and the data's date "
+        f"({v.store.as_of or 'unknown'}), the JSON also its link."
+    )
 
 
 def summary_download(v: state.View, action_id: str) -> None:
     """One printable page for an action: requirements, evidence quotes, sources and its permalink."""
     st.download_button(
-        "Printable summary (HTML)", partial(summary.action_summary_html, v.store, action_id, state.permalink(v)),
-        file_name=share.filename(v.store, v.filters, "requirements", "html", "summary"), mime="text/html",
-        on_click="ignore", key="download_summary", icon=":material/print:",
+        "Printable summary (HTML)",
+        partial(summary.action_summary_html, v.store, action_id, state.permalink(v)),
+        file_name=share.filename(v.store, v.filters, "requirements", "html", "summary"),
+        mime="text/html",
+        on_click="ignore",
+        key="download_summary",
+        icon=":material/print:",
         help="One page for this action: open it and print (or save as PDF) from the browser.",
-    )  # fmt: skip
+    )

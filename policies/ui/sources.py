@@ -30,11 +30,15 @@ def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> p
 def render() -> None:
     v = state.view("sources")
     st.title("Sources")
-    st.caption(f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.filters))}.")
+    st.caption(
+        f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.filters))}."
+    )
     # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
     # checks it); the detail of the page's 50 sources is then looked up for those alone.
     counts = v.store.rows_for(v.store.citations, v.frame)["source"].value_counts()
-    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(["n", "outlet"], ascending=[False, True])
+    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(
+        ["n", "outlet"], ascending=[False, True]
+    )
     shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources")
     cites = citations(v.store, v.frame, list(shown["id"]))
     cited = v.frame[v.frame["id"].isin(cites["action_id"])]  # titles and provisions of these alone
@@ -47,9 +51,20 @@ def render() -> None:
             url = charts.safe_url(s.url)
             if url:
                 st.link_button("Open the source", url)
-            published = format_date(s.published) if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year") else "date not stated"
-            st.markdown(f"**Published** {md(published)}" + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else ""))
-            st.markdown("**Quoted verbatim** (we hold its text)" if s.quotable else "**Paraphrased** (we cite it but do not hold its text)")
+            published = (
+                format_date(s.published)
+                if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year")
+                else "date not stated"
+            )
+            st.markdown(
+                f"**Published** {md(published)}"
+                + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else "")
+            )
+            st.markdown(
+                "**Quoted verbatim** (we hold its text)"
+                if s.quotable
+                else "**Paraphrased** (we cite it but do not hold its text)"
+            )
             _citing(by_source.get(s.id, cites.iloc[:0]), titles, provisions)
 
 
@@ -66,5 +81,7 @@ def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> None:
         lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
     st.markdown("\n".join(lines))
     if len(ids) > CITING_SHOWN:
-        st.caption(f"…and {len(ids) - CITING_SHOWN:,} more actions in this view cite it: filter by place, topic or "
-                   "search to list them.")  # fmt: skip
+        st.caption(
+            f"…and {len(ids) - CITING_SHOWN:,} more actions in this view cite it: filter by place, topic or "
+            "search to list them."
+        )

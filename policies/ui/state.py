@@ -27,8 +27,11 @@ from .text import md
 DATA_DIR_ENV = "POLICIES_DATA_DIR"
 LIST_PICKERS = (
     ("Place", "place", "Actions taken by this place, aimed at it, or by places within it."),
-    ("Level", "level", None), ("Topic", "topic", None), ("Action type", "type", None), ("Status", "status", None),
-)  # fmt: skip
+    ("Level", "level", None),
+    ("Topic", "topic", None),
+    ("Action type", "type", None),
+    ("Status", "status", None),
+)
 LIST_WIDGETS = tuple(key for _, key, _ in LIST_PICKERS)
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what st.date_input can show
 OPTION_DEFAULTS = share.OPTION_DEFAULTS
@@ -111,7 +114,9 @@ def _seed_from_url(store: Store, vocab: Vocabulary) -> None:
     for name, key in (("date_from", "from"), ("date_to", "to"), ("as_of", "as_of")):
         value = getattr(filters, name)
         if value and not DATE_RANGE[0] <= value <= DATE_RANGE[1]:
-            notices.append(f"Ignored '{key}': {value.isoformat()} is outside {DATE_RANGE[0].year}–{DATE_RANGE[1].year}.")
+            notices.append(
+                f"Ignored '{key}': {value.isoformat()} is outside {DATE_RANGE[0].year}–{DATE_RANGE[1].year}."
+            )
             filters = filters.without(key)
     for key in LIST_WIDGETS:
         st.session_state[f"f_{key}"] = list(getattr(filters, key))
@@ -167,7 +172,14 @@ def _filter_widgets(vocab: Vocabulary) -> None:
         st.header("Filters")
         for label, key, hint in LIST_PICKERS:
             names = vocab.names[key]
-            _kept(st.multiselect, label, key, list(vocab.choices[key]), format_func=lambda v, n=names: n.get(v, v), help=hint)
+            _kept(
+                st.multiselect,
+                label,
+                key,
+                list(vocab.choices[key]),
+                format_func=lambda v, n=names: n.get(v, v),
+                help=hint,
+            )
         low, high = DATE_RANGE
         dates = dict(min_value=low, max_value=high, format="YYYY-MM-DD")
         left, right = st.columns(2)
@@ -176,7 +188,13 @@ def _filter_widgets(vocab: Vocabulary) -> None:
         with right:
             _kept(st.date_input, "To", "to", **dates)
         _kept(st.text_input, "Search", "q", max_chars=200, placeholder="titles, summaries, provisions")
-        _kept(st.date_input, "Status as of", "as_of", help="Show each action's status on this date (empty: today).", **dates)
+        _kept(
+            st.date_input,
+            "Status as of",
+            "as_of",
+            help="Show each action's status on this date (empty: today).",
+            **dates,
+        )
         st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
 
 
@@ -247,8 +265,14 @@ def view(page: str) -> View:
     current = replace(st.session_state.get("_view") or prepare(), page=page)
     if share.presenting(current.options):
         st.html(PRESENT_CSS)
-        st.button("Exit presenter mode", on_click=set_present, args=(False,), key="exit_present",
-                  icon=":material/close_fullscreen:", type="tertiary")  # fmt: skip
+        st.button(
+            "Exit presenter mode",
+            on_click=set_present,
+            args=(False,),
+            key="exit_present",
+            icon=":material/close_fullscreen:",
+            type="tertiary",
+        )
     elif current.share_slot is not None:
         with current.share_slot:
             _share_box(current)
@@ -270,8 +294,15 @@ def permalink(v: View) -> str:
 def _share_box(v: View) -> None:
     st.markdown("**Copy link** to this view")
     st.code(permalink(v), language=None, wrap_lines=True)  # Streamlit's code block has a copy button
-    st.button("Presenter mode", on_click=set_present, args=(True,), key="enter_present", icon=":material/slideshow:",
-              width="stretch", help="Full screen: the chart and its caption, large type, no sidebar.")  # fmt: skip
+    st.button(
+        "Presenter mode",
+        on_click=set_present,
+        args=(True,),
+        key="enter_present",
+        icon=":material/slideshow:",
+        width="stretch",
+        help="Full screen: the chart and its caption, large type, no sidebar.",
+    )
     st.divider()
 
 
@@ -309,4 +340,3 @@ def paged(frame: pd.DataFrame, key: str, rows: int = PAGE_ROWS, what: str = "Row
     start = (int(page) - 1) * rows
     st.caption(f"{what} {start + 1:,}–{min(start + rows, len(frame)):,} of {len(frame):,} ({pages:,} pages){tail}.")
     return frame.iloc[start : start + rows]
-

@@ -30,14 +30,25 @@ def render() -> None:
     st.caption("Click a point to open what it requires. Lines show when an action was in force.")
     sharing.image_format()
     for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
-        column.plotly_chart(charts.counts_figure(v.store, v.frame, v.filters, {"by": by}), width="stretch",
-                            config={"displayModeBar": False}, key=f"counts_{by}")  # fmt: skip
+        column.plotly_chart(
+            charts.counts_figure(v.store, v.frame, v.filters, {"by": by}),
+            width="stretch",
+            config={"displayModeBar": False},
+            key=f"counts_{by}",
+        )
     _open_clicked(event)
     st.subheader("Actions")
     rows = state.paged(v.frame, "timeline_page", tail="; the downloads below have them all")
     table = charts.actions_table(v.store, rows)  # labels for the page shown, not for every row in the view
-    picked = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                          column_config={"id": None}, key="timeline_table")  # fmt: skip
+    picked = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={"id": None},
+        key="timeline_table",
+    )
     rows = picked.selection.rows if picked else []
     _open_once("table", [table["id"].iloc[rows[0]]] if rows else [])
     st.caption("Select a row to open its requirements.")
