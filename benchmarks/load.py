@@ -20,11 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import timed
 
 from policies import store
+from policies.paths import DATA_DIR
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", nargs="?", default=str(store.DATA_DIR))
+    parser.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 

@@ -46,8 +46,9 @@ def measure(tree: Path) -> dict:
     """All figures for one tree, in this process."""
     import pandas as pd
 
-    from policies import charts, store
-    from policies.filters import Filters, apply
+    from policies import store
+    from policies.output import figures
+    from policies.view import Filters, View, apply
 
     out: dict = {}
     with tempfile.TemporaryDirectory() as cache:
@@ -62,17 +63,19 @@ def measure(tree: Path) -> dict:
         out["parquet_s"], _ = timed(lambda: pd.read_parquet(parquet), 3)
     out["actions"] = len(loaded.actions)
     city = loaded.places["place"].value_counts().index[0] if len(loaded.places) else "us"
-    view = Filters(
-        place=(city,),
-        topic=("masks", "police-cooperation"),
-        date_from=pd.Timestamp("2024-01-01").date(),
-        date_to=pd.Timestamp("2025-12-31").date(),
+    view = View(
+        filters=Filters(
+            place=(city,),
+            topic=("masks", "police-cooperation"),
+            date_from=pd.Timestamp("2024-01-01").date(),
+            date_to=pd.Timestamp("2025-12-31").date(),
+        )
     )
     out["filter_s"], frame = timed(lambda: apply(loaded, view), 5)
     out["filtered"] = len(frame)
-    everything = apply(loaded, Filters())
+    everything = apply(loaded, View())
     for page in FIGURE_PAGES:
-        seconds, fig = timed(lambda page=page: charts.figure(loaded, everything, Filters(), page), 3)
+        seconds, fig = timed(lambda page=page: figures.figure(loaded, everything, View(page=page), page), 3)
         out[f"fig_{page}_s"], out[f"fig_{page}_mb"] = seconds, len(fig.to_json()) / 1e6
     out["busiest"] = city
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -98,7 +101,7 @@ def _reruns(tree: Path, busiest: str) -> dict:
     from streamlit.util import calc_hash
 
     os.environ["POLICIES_DATA_DIR"] = str(tree)
-    os.environ["POLICIES_CACHE_DIR"] = str(tree.parent / "cache")  # beside the trees, reused between runs
+    os.environ["POLICIES_CACHE_DIR"] = os.environ.get("POLICIES_CACHE_DIR") or str(tree.parent / "cache")  # reused
     out = {}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
@@ -119,8 +122,8 @@ def _reruns(tree: Path, busiest: str) -> dict:
 def _change(at, key: str, value: str | None):
     """Set one sidebar filter the way a user would; the widgets are looked up afresh (a rerun replaces them)."""
     if key == "q":
-        return next(w for w in at.text_input if w.key == "w_q").input(value)
-    return at.multiselect(key=f"w_{key}").set_value([value] if value else [])
+        return next(w for w in at.text_input if w.key == "f_q").input(value)
+    return at.multiselect(key=f"f_{key}").set_value([value] if value else [])
 
 
 def measure_extractor(articles: int) -> dict:

@@ -7,10 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import export, store
+from . import store
+from .paths import DATA_DIR, EVALUATION_DIR, SEEDS_DIR
 
-EVALUATION_DIR = store.PROJECT_DIR / "benchmarks" / "extraction"
-SEEDS_DIR = store.PROJECT_DIR.parent / "shared" / "seeds"
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
@@ -28,9 +27,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .output import export
+    from .view import View
+
     loaded = store.load(args.data_dir, progress=_progress(args))
-    table = export.provisions_table(loaded) if args.provisions else export.actions_table(loaded)
-    meta = {"data_as_of": str(loaded.as_of), "rows": len(table), "kind": "provisions" if args.provisions else "actions"}
+    view = View(as_of=args.as_of)
+    kind = "provisions" if args.provisions else "actions"
+    table = export.view_table(loaded, view, kind)
+    meta = {
+        "data_as_of": str(loaded.as_of),
+        "status_as_of": view.status_date().isoformat(),
+        "rows": len(table),
+        "kind": kind,
+    }
     text = export.to_csv(table) if args.format == "csv" else export.to_json(table, meta)
     if loaded.errors:
         print(
@@ -43,7 +52,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """The published JSON Schema of one record file (docs/action.schema.json is this output)."""
     import json
 
-    from .model import Action
+    from .records.model import Action
 
     schema = Action.model_json_schema()
     schema["title"] = "Policy action (one YAML file under data/actions/)"
@@ -59,7 +68,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    known = drafts.known_jurisdictions(store.load(store.DATA_DIR).jurisdictions)
+    known = drafts.known_jurisdictions(store.load(args.data_dir).jurisdictions)
     text = drafts.to_json(extraction, known) if args.format == "json" else drafts.to_yaml(extraction, known)
     for warning in extraction.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -102,7 +111,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_chart(args: argparse.Namespace) -> int:
     """A view's chart as PNG, SVG or HTML: the figure the app draws, with the same filters as its URL."""
-    from . import charts, filters, render
+    from .output import figures, layout, render
+    from .view import apply, parse
 
     out = Path(args.out)
     try:
@@ -114,26 +124,25 @@ def cmd_chart(args: argparse.Namespace) -> int:
         print(f"error: {out} exists; pass --force to overwrite", file=sys.stderr)
         return EXIT_USAGE
     loaded = store.load(args.data_dir, progress=_progress(args))
-    params = {key: getattr(args, key) or [] for key in filters.LIST_KEYS}
-    params |= {"from": args.date_from or [], "to": args.date_to or [], "as_of": args.as_of or [], "q": args.q or []}
-    view, notices = filters.parse(params, filters.Vocabulary.of(loaded))
-    errors = [n.removeprefix("Ignored ").rstrip(".") for n in notices if n.startswith("Ignored ")]
-    if args.color not in charts.COLOR_OPTIONS:
-        errors.append(f"unknown color '{args.color}' (use {' or '.join(charts.COLOR_OPTIONS)})")
-    if errors:  # a chart that silently dropped a filter would misinform whoever it is shown to
-        print(f"error: {'; '.join(errors)}; nothing written", file=sys.stderr)
+    params = {key: getattr(args, key) or [] for key in ("place", "level", "topic", "type", "status", "q")}
+    params |= {"from": args.date_from or [], "to": args.date_to or [], "as_of": args.as_of or []}
+    params |= {"color": [args.color], "by": [args.by]}
+    view, notices = parse(params, loaded, "map" if args.page == "map" else "timeline")
+    # A chart that silently dropped a filter would misinform whoever it is shown to: a dropped value is an error.
+    errors = [n for n in notices if n.dropped]
+    if errors:
+        print(f"error: {'; '.join(n.what for n in errors)}; nothing written", file=sys.stderr)
         return EXIT_USAGE
     for notice in notices:
         print(f"warning: {notice}", file=sys.stderr)
     if loaded.errors:
         print(f"warning: {len(loaded.errors)} records have problems and are not drawn; run validate", file=sys.stderr)
-    frame = filters.apply(loaded, view)
+    frame = apply(loaded, view)
     if frame.empty:
         print("warning: no actions match these filters; the chart says so", file=sys.stderr)
-    options = {"color": args.color, "by": args.by}
     base = args.base_url.rstrip("/") if args.base_url else None
-    fig = charts.figure(loaded, frame, view, args.page, options, base=base)
-    config = {"displaylogo": False, "responsive": True, "toImageButtonOptions": charts.image_options(fig, out.stem)}
+    fig = figures.figure(loaded, frame, view, args.page, base=base)
+    config = {"displaylogo": False, "responsive": True, "toImageButtonOptions": layout.image_options(fig, out.stem)}
     try:
         data = render.to_bytes(fig, fmt, config)
     except render.ExportError as exc:
@@ -177,7 +186,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
     if args.actions < 1:
         print("error: --actions must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    synth.write_tree(out, args.actions, args.seed, progress=_progress(args, "writing actions"))
+    synth.write_tree(
+        out, args.actions, args.seed, progress=_progress(args, "writing actions"), codebooks=Path(args.codebooks)
+    )
     print(
         f"wrote {args.actions:,} actions to {out} (seed {args.seed}); check with: python -m policies validate {out}",
         file=sys.stderr,
@@ -196,7 +207,7 @@ def _write(text: str | bytes, out: str | None, force: bool) -> int:
     if not out:
         sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return 0
-    from .fileio import write_atomic
+    from .records.fileio import write_atomic
 
     try:
         write_atomic(Path(out), text.encode("utf-8") if isinstance(text, str) else text, force=force)
@@ -225,14 +236,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check every record and codebook; exit 1 if there are errors")
-    p.add_argument("data_dir", nargs="?", default=str(store.DATA_DIR))
+    p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     p.add_argument("--texts", metavar="DIR", help="folder of source texts: check evidence quotes against them")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help="write the flattened table (one row per action, or per provision)")
-    p.add_argument("--data-dir", default=str(store.DATA_DIR))
+    p.add_argument("--data-dir", default=str(DATA_DIR))
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("--provisions", action="store_true", help="one row per provision")
+    p.add_argument(
+        "--as-of", dest="as_of", type=_iso_date, metavar="YYYY-MM-DD", help="status on this date (default today)"
+    )
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_export)
@@ -252,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["yaml", "json"], default="yaml")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    p.add_argument("--data-dir", default=str(DATA_DIR), help="whose codebook tells known places from new ones")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against the evaluation set, with a baseline and speed")
@@ -294,12 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--q", action="append", metavar="TEXT", help="free-text search")
     p.add_argument("--color", default="level", metavar="level|topic", help="what the timeline's colours show")
     p.add_argument("--base-url", metavar="URL", help="address in the footer's permalink (default $POLICIES_BASE_URL)")
-    p.add_argument("--data-dir", default=str(store.DATA_DIR))
+    p.add_argument("--data-dir", default=str(DATA_DIR))
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_chart)
 
     p = sub.add_parser("snapshot", help="validate and write the data as one file the dashboard starts from")
-    p.add_argument("data_dir", nargs="?", default=str(store.DATA_DIR))
+    p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.add_argument("--allow-errors", action="store_true", help="write it even if some records have errors")
@@ -309,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actions", type=int, required=True, metavar="N")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--seed", type=int, default=0, help="the same seed gives the same tree")
+    p.add_argument(
+        "--codebooks", default=str(DATA_DIR / "codebooks"), metavar="DIR", help="topics, types and statuses to use"
+    )
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     p.set_defaults(func=cmd_synth)
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import us
 import yaml
 
-from . import gazetteer
-from .model import slugify as slug
-from .store import DATA_DIR
-from .yamlfile import Loader, dump
+from .paths import DATA_DIR
+from .records import gazetteer
+from .records.model import slugify as slug
+from .records.yamlfile import Loader, dump
 
 MIN_CITY_POPULATION = 100_000
 FIRST_DAY, LAST_DAY = dt.date(2017, 1, 2), dt.date(2026, 10, 30)
@@ -146,15 +146,18 @@ def places() -> tuple[Place, ...]:
     return tuple(out)
 
 
-def write_tree(out: Path, actions: int, seed: int = 0, progress: Progress | None = None) -> None:
-    """Write a curated tree of `actions` records to `out` (which must not exist or be empty)."""
+def write_tree(
+    out: Path, actions: int, seed: int = 0, progress: Progress | None = None, codebooks: Path = DATA_DIR / "codebooks"
+) -> None:
+    """Write a curated tree of `actions` records to `out` (which must not exist or be empty), with the topics,
+    action types and statuses of the `codebooks` folder (jurisdictions come from the gazetteer)."""
     rng = random.Random(seed)
     everywhere = places()
     by_level = {level: [p for p in everywhere if p.level == level] for level in LEVEL_SHARE}
-    topics = [t["id"] for t in _read(DATA_DIR / "codebooks" / "topics.yaml")]
+    topics = [t["id"] for t in _read(codebooks / "topics.yaml")]
     out.mkdir(parents=True, exist_ok=True)
     (out / "actions").mkdir(exist_ok=True)
-    shutil.copytree(DATA_DIR / "codebooks", out / "codebooks", dirs_exist_ok=True)
+    shutil.copytree(codebooks, out / "codebooks", dirs_exist_ok=True)
     _dump(out / "codebooks" / "jurisdictions.yaml", [_codebook_entry(p) for p in everywhere])
     sources = [_source(i, rng) for i in range(max(10, actions // 4))]
     _dump(out / "sources.yaml", sources)

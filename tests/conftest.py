@@ -1,4 +1,4 @@
-"""Shared fixtures: data trees (bundled, hostile + broken), AppTest factory, a real streamlit server and chromium."""
+"""Shared fixtures: data trees (tracker, hostile + broken), AppTest factory, a real streamlit server and chromium."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from hostile_tree import hostile_tree
+from trees import hostile_tree, tracker_tree
 
 from policies import store as store_module
 
@@ -40,12 +40,18 @@ def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bundled_store():
-    return store_module.load(store_module.DATA_DIR)
+def tracker_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared tree code tests run on (see trees.py)."""
+    return tracker_tree(tmp_path_factory.mktemp("tracker"))
+
+
+@pytest.fixture(scope="session")
+def tracker_store(tracker_data: Path):
+    return store_module.load(tracker_data, use_cache=False)
 
 
 @pytest.fixture
-def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable:
+def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tracker_data: Path) -> Callable:
     """AppTest of dashboard.py on a data folder, opened with a query string and on a page (url_path)."""
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
@@ -53,7 +59,7 @@ def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable:
     monkeypatch.setenv("POLICIES_CACHE_DIR", str(tmp_path / "cache"))
 
     def make(params: dict | None = None, page: str = "", data: Path | None = None) -> AppTest:
-        monkeypatch.setenv("POLICIES_DATA_DIR", str(data or store_module.DATA_DIR))
+        monkeypatch.setenv("POLICIES_DATA_DIR", str(data or tracker_data))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in (params or {}).items():
             at.query_params[key] = value
@@ -131,9 +137,9 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The dashboard on the bundled data."""
-    srv = Server(store_module.DATA_DIR, tmp_path_factory.mktemp("server") / "cache")
+def server(tracker_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on the shared tree."""
+    srv = Server(tracker_data, tmp_path_factory.mktemp("server") / "cache")
     yield srv
     srv.stop()
 

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 from conftest import ROOT
-from hostile_tree import XSS
+from trees import XSS
 
 from policies.extract import extract
 from policies.ui import add_article, highlight
@@ -285,7 +285,7 @@ def test_the_result_survives_reruns_and_a_visit_to_another_page(make_app) -> Non
     from streamlit.util import calc_hash
 
     at = _extract(_open(make_app), BODY, PUBLISHED)
-    at.multiselect(key="w_level").set_value(["city"]).run()  # a sidebar change reruns the script
+    at.multiselect(key="f_level").set_value(["city"]).run()  # a sidebar change reruns the script
     assert "Executive order · signed" in _markdown(at)
     at._page_hash = calc_hash("timeline")
     at.run()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from conftest import BROKEN_RECORD
-from hostile_tree import HOSTILE_ID, XSS
+from trees import HOSTILE_ID, XSS
 
-from policies.filters import Filters, apply
+from policies.view import Filters, View, apply
 
 CHICAGO = "us-il-chicago"
 CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
@@ -40,35 +41,35 @@ def test_every_page_renders_without_errors(make_app, page) -> None:
     assert at.title, f"{page} has no title"
 
 
-def test_home_shows_every_action_in_chart_and_table(make_app, bundled_store) -> None:
+def test_home_shows_every_action_in_chart_and_table(make_app, tracker_store) -> None:
     at = make_app()
     assert at.title[0].value == "Timeline"
-    assert sorted(_table_ids(at)) == sorted(bundled_store.actions["id"])
+    assert sorted(_table_ids(at)) == sorted(tracker_store.actions["id"])
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     plotted = [row[0] for trace in spec["data"] if trace.get("customdata") for row in trace["customdata"]]
-    assert sorted(plotted) == sorted(bundled_store.actions["id"])
+    assert sorted(plotted) == sorted(tracker_store.actions["id"])
 
 
-def test_place_in_the_url_shows_that_place_and_federal_actions_aimed_at_it_only(make_app, bundled_store) -> None:
+def test_place_in_the_url_shows_that_place_and_federal_actions_aimed_at_it_only(make_app, tracker_store) -> None:
     at = make_app({"place": CHICAGO})
     ids = set(_table_ids(at))
-    places = bundled_store.places
+    places = tracker_store.places
     expected = set(places.loc[places["place"] == CHICAGO, "action_id"])
     assert ids == expected
-    levels = dict(zip(bundled_store.actions["id"], bundled_store.actions["level"]))
+    levels = dict(zip(tracker_store.actions["id"], tracker_store.actions["level"]))
     assert any(levels[i] == "federal" for i in ids), "federal actions aimed at Chicago belong in its view"
-    assert at.multiselect(key="w_place").value == [CHICAGO]
+    assert at.multiselect(key="f_place").value == [CHICAGO]
 
 
 def test_comma_separated_and_repeated_values_are_both_accepted(make_app) -> None:
     at = make_app({"level": "city,state", "type": ["law", "executive-order"]})
-    assert at.multiselect(key="w_level").value == ["city", "state"]
-    assert at.multiselect(key="w_type").value == ["law", "executive-order"]
+    assert at.multiselect(key="f_level").value == ["city", "state"]
+    assert at.multiselect(key="f_type").value == ["law", "executive-order"]
     assert set(at.dataframe[0].value["Level"]) <= {"City", "State"}
     assert _qp(at)["level"] == ["city", "state"]
 
 
-def test_query_string_round_trips_every_filter(make_app, bundled_store) -> None:
+def test_query_string_round_trips_every_filter(make_app, tracker_store) -> None:
     params = {
         "place": [CHICAGO],
         "level": ["city"],
@@ -85,18 +86,20 @@ def test_query_string_round_trips_every_filter(make_app, bundled_store) -> None:
     at = make_app(params)
     assert not at.exception and not at.warning
     assert _qp(at) == params
-    filters = Filters(
-        place=(CHICAGO,),
-        level=("city",),
-        topic=("masks",),
-        type=("executive-order",),
-        status=("signed",),
-        q="police",
-        as_of=__import__("datetime").date(2025, 11, 1),
-        date_from=__import__("datetime").date(2025, 8, 1),
-        date_to=__import__("datetime").date(2025, 12, 31),
+    view = View(
+        filters=Filters(
+            place=(CHICAGO,),
+            level=("city",),
+            topic=("masks",),
+            type=("executive-order",),
+            status=("signed",),
+            q="police",
+            date_from=dt.date(2025, 8, 1),
+            date_to=dt.date(2025, 12, 31),
+        ),
+        as_of=dt.date(2025, 11, 1),
     )
-    assert _table_ids(at) == list(apply(bundled_store, filters)["id"])
+    assert _table_ids(at) == list(apply(tracker_store, view)["id"])
 
 
 @pytest.mark.parametrize(
@@ -127,16 +130,16 @@ def test_filters_survive_moving_between_pages(make_app) -> None:
         at._page_hash = calc_hash(page)
         at.run()
         assert _qp(at)["place"] == [CHICAGO] and _qp(at)["topic"] == ["masks"], page
-        assert at.multiselect(key="w_place").value == [CHICAGO]
+        assert at.multiselect(key="f_place").value == [CHICAGO]
 
 
 def test_changing_a_sidebar_filter_refilters_and_rewrites_the_url(make_app) -> None:
     at = make_app()
     everything = len(_table_ids(at))
-    at.multiselect(key="w_level").set_value(["city"]).run()
+    at.multiselect(key="f_level").set_value(["city"]).run()
     assert set(at.dataframe[0].value["Level"]) == {"City"} and len(_table_ids(at)) < everything
     assert _qp(at)["level"] == ["city"]
-    at.text_input(key="w_q").set_value("body camera").run()
+    at.text_input(key="f_q").set_value("body camera").run()
     assert _qp(at)["q"] == ["body camera"]
 
 
@@ -148,38 +151,38 @@ def test_empty_view_says_so_and_resets(make_app) -> None:
     assert "q" not in at.query_params and len(_table_ids(at)) > 0
 
 
-def test_as_of_shows_status_on_that_date_and_leaves_out_later_actions(make_app, bundled_store) -> None:
+def test_as_of_shows_status_on_that_date_and_leaves_out_later_actions(make_app, tracker_store) -> None:
     at = make_app({"as_of": "2025-08-31"})
     table = at.dataframe[0].value
-    dates = bundled_store.actions.set_index("id").loc[list(table["id"]), "date"]
-    assert (dates <= "2025-08-31").all() and len(table) < len(bundled_store.actions)
+    dates = tracker_store.actions.set_index("id").loc[list(table["id"]), "date"]
+    assert (dates <= "2025-08-31").all() and len(table) < len(tracker_store.actions)
 
 
 def test_colour_option_comes_from_the_url(make_app) -> None:
     at = make_app({"color": "topic"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["legend"]["title"]["text"].startswith("Topic")
-    assert at.radio(key="_w_color").value == "topic"
+    assert at.radio(key="color").value == "topic"
 
 
-def test_requirements_page_shows_the_linked_action_with_evidence_and_disagreement(make_app, bundled_store) -> None:
+def test_requirements_page_shows_the_linked_action_with_evidence_and_disagreement(make_app, tracker_store) -> None:
     at = make_app({"policy": CHICAGO_EO}, page="requirements")
-    title = bundled_store.actions.set_index("id").loc[CHICAGO_EO, "title"]
+    title = tracker_store.actions.set_index("id").loc[CHICAGO_EO, "title"]
     assert at.selectbox(key="_w_policy").value == CHICAGO_EO
     texts = _texts(at)
     assert "Mayor Brandon Johnson" in texts
     assert "Who must comply: Chicago Police Department" in texts
     assert "Sources disagree" in texts
     assert any(title.split()[0] in h.value for h in at.header)
-    quote = bundled_store.evidence.dropna(subset=["quote"]).query("action_id == @CHICAGO_EO")["quote"].iloc[-1]
+    quote = tracker_store.evidence.dropna(subset=["quote"]).query("action_id == @CHICAGO_EO")["quote"].iloc[-1]
     assert quote.split()[2] in texts
     assert at.dataframe, "the requirements matrix is drawn"
     assert _qp(at)["policy"] == [CHICAGO_EO]
 
 
-def test_requirements_picker_changes_the_url(make_app, bundled_store) -> None:
+def test_requirements_picker_changes_the_url(make_app, tracker_store) -> None:
     at = make_app(page="requirements")
-    other = bundled_store.actions["id"].iloc[0]
+    other = tracker_store.actions["id"].iloc[0]
     at.selectbox(key="_w_policy").set_value(other).run()
     assert _qp(at)["policy"] == [other]
 
@@ -207,22 +210,22 @@ def test_url_text_in_notices_is_not_markup(make_app) -> None:
     assert "](" not in at.warning[0].value
 
 
-def test_sources_page_lists_every_source_with_what_cites_it(make_app, bundled_store) -> None:
+def test_sources_page_lists_every_source_with_what_cites_it(make_app, tracker_store) -> None:
     at = make_app(page="sources")
     labels = [e.label.replace("\\", "") for e in at.expander]  # labels are markdown, escaped: the text as read
-    assert len(labels) == len(bundled_store.sources)
-    eo_sources = bundled_store.actions.set_index("id").loc[CHICAGO_EO, "sources"].split(", ")
-    outlets = dict(zip(bundled_store.sources["id"], bundled_store.sources["outlet"]))
+    assert len(labels) == len(tracker_store.sources)
+    eo_sources = tracker_store.actions.set_index("id").loc[CHICAGO_EO, "sources"].split(", ")
+    outlets = dict(zip(tracker_store.sources["id"], tracker_store.sources["outlet"]))
     cited = [label for label in labels if label.startswith(outlets[eo_sources[0]])]
     assert cited and not cited[0].endswith("(0 actions)")
     assert "Chicago executive order on the city" in _texts(at).replace("\\", "")
 
 
-def test_a_source_cited_by_many_lists_the_first_and_counts_the_rest(make_app, bundled_store, monkeypatch) -> None:
+def test_a_source_cited_by_many_lists_the_first_and_counts_the_rest(make_app, tracker_store, monkeypatch) -> None:
     from policies.ui import sources
 
     monkeypatch.setattr(sources, "CITING_SHOWN", 1)
-    most = bundled_store.citations["source"].value_counts()
+    most = tracker_store.citations["source"].value_counts()
     assert most.iloc[0] >= 3, "the bundled data has a source cited by several actions"
     at = make_app(page="sources")
     captions = [c.value for c in at.caption]

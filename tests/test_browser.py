@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hostile_tree import HOSTILE_ID, XSS
+from trees import HOSTILE_ID, XSS
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,11 @@ def test_home_page_loads_with_chart_and_table(server, browser_page) -> None:
     _no_outside_requests(p)
 
 
-def test_chicago_through_the_url_then_its_executive_order(server, browser_page, bundled_store) -> None:
+def test_chicago_through_the_url_then_its_executive_order(server, browser_page, tracker_store) -> None:
     p = browser_page
     p.open(f"{server.url}/?place={CHICAGO}")
     p.page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=30_000)
-    expected = bundled_store.places.loc[bundled_store.places["place"] == CHICAGO, "action_id"].nunique()
+    expected = tracker_store.places.loc[tracker_store.places["place"] == CHICAGO, "action_id"].nunique()
     assert p.page.locator(".scatterlayer .point").count() == expected
     assert f"place={CHICAGO}" in p.page.url
     p.screenshot("02-chicago")
@@ -116,12 +116,12 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_chart_download_button_gives_a_slide_sized_png_named_by_the_view(
-    server, browser_page, bundled_store, tmp_path
+    server, browser_page, tracker_store, tmp_path
 ) -> None:
     from conftest import ARTIFACTS
 
-    from policies import share
-    from policies.filters import Filters
+    from policies.output import names
+    from policies.view import Filters, View
 
     p = browser_page
     p.open(f"{server.url}/?place={CHICAGO}&color=topic")
@@ -136,7 +136,7 @@ def test_chart_download_button_gives_a_slide_sized_png_named_by_the_view(
     with p.page.expect_download(timeout=30_000) as info:
         button.click()
     download = info.value
-    expected = share.filename(bundled_store, Filters(place=(CHICAGO,)), "timeline", "png")
+    expected = names.filename(tracker_store, View(filters=Filters(place=(CHICAGO,))), "png")
     assert download.suggested_filename == expected
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)

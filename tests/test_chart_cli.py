@@ -30,9 +30,12 @@ def kaleido_server():
     kaleido.stop_sync_server(silence_warnings=True)
 
 
+TRACKER = Path(__file__).parent / "fixtures" / "tracker"  # the shared tree (read only here)
+
+
 def chart(tmp_path: Path, name: str, *args: str) -> tuple[int, Path]:
     out = tmp_path / name
-    return main(["chart", "--out", str(out), "--base-url", BASE, *args]), out
+    return main(["chart", "--out", str(out), "--base-url", BASE, "--data-dir", str(TRACKER), *args]), out
 
 
 def figure_text(page: str) -> str:
@@ -56,7 +59,7 @@ def test_png_is_slide_sized_and_named_by_the_caller(kaleido_server, tmp_path: Pa
 
 
 @pytest.mark.filterwarnings("ignore:The kopts argument is ignored")
-def test_svg_carries_title_filters_sources_date_and_permalink(kaleido_server, tmp_path: Path, bundled_store) -> None:
+def test_svg_carries_title_filters_sources_date_and_permalink(kaleido_server, tmp_path: Path, tracker_store) -> None:
     code, out = chart(tmp_path, "chicago.svg", *VIEW)
     assert code == 0
     svg = out.read_text()
@@ -64,7 +67,7 @@ def test_svg_carries_title_filters_sources_date_and_permalink(kaleido_server, tm
     text = re.sub(r"<[^>]+>", "\n", svg)  # the figure's text, tag by tag
     assert "Government actions on immigration enforcement" in text
     assert "Actions by or aimed at Chicago, masks and body cameras, Aug 1 – Oct 31, 2025" in text
-    assert f"Data as of {bundled_store.as_of}" in text
+    assert f"Data as of {tracker_store.as_of}" in text
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     link = lines.index(next(line for line in lines if line.startswith("Local-policy tracker: ")))
     assert (
@@ -94,10 +97,10 @@ def test_html_is_one_self_contained_file(tmp_path: Path) -> None:
 def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "mine.html"
     out.write_text("keep me")
-    assert main(["chart", "--out", str(out)]) == 2
+    assert main(["chart", "--out", str(out), "--data-dir", str(TRACKER)]) == 2
     assert out.read_text() == "keep me"
     assert capsys.readouterr().err.strip() == f"error: {out} exists; pass --force to overwrite"
-    assert main(["chart", "--out", str(out), "--force"]) == 0
+    assert main(["chart", "--out", str(out), "--force", "--data-dir", str(TRACKER)]) == 0
     assert out.read_text().startswith("<!doctype html>")
     assert [p.name for p in tmp_path.iterdir()] == ["mine.html"], "no temporary file left behind"
 
@@ -140,7 +143,7 @@ def test_no_chromium_is_a_clear_one_line_error(tmp_path: Path) -> None:
     out = tmp_path / "x.png"
     env = os.environ | {"BROWSER_PATH": str(tmp_path / "no-such-chromium")}
     run = subprocess.run(
-        [sys.executable, "-m", "policies", "chart", "--out", str(out)],
+        [sys.executable, "-m", "policies", "chart", "--out", str(out), "--data-dir", str(TRACKER)],
         cwd=ROOT,
         env=env,
         capture_output=True,

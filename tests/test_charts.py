@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hostile_tree import XSS
+from trees import XSS
 
-from policies import charts, share, store
-from policies.filters import Filters, apply
-from policies.ui.text import md
+from policies import store
+from policies.output import figures, layout, tables, theme
+from policies.output.escape import md, safe_url
+from policies.view import Filters, View, apply
 
 CHICAGO = "us-il-chicago"
 CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
@@ -21,47 +23,47 @@ def _markers(fig):
     return [t for t in fig.data if t.mode == "markers" and t.customdata is not None]
 
 
-def test_timeline_has_one_point_per_action_in_rows_by_jurisdiction(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    fig = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
+def test_timeline_has_one_point_per_action_in_rows_by_jurisdiction(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    fig = figures.timeline(tracker_store, frame, View(color="level"))
     ids = [row[0] for trace in _markers(fig) for row in trace.customdata]
     assert sorted(ids) == sorted(frame["id"])
     rows = {y for trace in _markers(fig) for y in trace.y}
-    assert rows == set(frame["jurisdiction_name"].map(charts.short_name))
+    assert rows == set(frame["jurisdiction_name"].map(figures.short_name))
 
 
-def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    by_level = charts.timeline(bundled_store, frame, Filters(), {"color": "level"})
+def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    by_level = figures.timeline(tracker_store, frame, View(color="level"))
     for trace in _markers(by_level):
-        assert trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
+        assert trace.marker.color == theme.LEVEL_COLORS[trace.name.lower()]
     legend = [
         t.name for t in by_level.data if t.customdata is None and t.legendgroup != "types" and t.mode == "markers"
     ]
     assert sorted(legend) == sorted({t.name for t in _markers(by_level)}), "one legend entry per colour"
-    by_topic = charts.timeline(bundled_store, frame, Filters(), {"color": "topic"})
-    palette = charts.topic_colors(bundled_store)
-    names = dict(zip(bundled_store.topic_codebook["label"], bundled_store.topic_codebook["id"]))
+    by_topic = figures.timeline(tracker_store, frame, View(color="topic"))
+    palette = theme.topic_colors(tracker_store)
+    names = dict(zip(tracker_store.topic_codebook["label"], tracker_store.topic_codebook["id"]))
     for trace in _markers(by_topic):
         assert trace.marker.color == palette[names[trace.name]]
-    bars = charts.counts_figure(bundled_store, frame, Filters(), {"by": "topic"}).data[0]
-    labels = dict(zip(bundled_store.topic_codebook["label"], bundled_store.topic_codebook["id"]))
+    bars = figures.counts_figure(tracker_store, frame, View(by="topic")).data[0]
+    labels = dict(zip(tracker_store.topic_codebook["label"], tracker_store.topic_codebook["id"]))
     assert list(bars.marker.color) == [palette[labels[name]] for name in bars.y]
 
 
-def test_timeline_marker_shapes_follow_action_type(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    fig = charts.timeline(bundled_store, frame, Filters(), {})
-    symbols = charts.type_symbols(bundled_store)
+def test_timeline_marker_shapes_follow_action_type(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    fig = figures.timeline(tracker_store, frame, View())
+    symbols = theme.type_symbols(tracker_store)
     types = dict(zip(frame["id"], frame["action_type"]))
     for trace in _markers(fig):
         assert {symbols[types[row[0]]] for row in trace.customdata} == {trace.marker.symbol}
     assert len(set(symbols.values())) == len(symbols)
 
 
-def test_hover_shows_title_actor_date_and_precision(bundled_store) -> None:
-    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
-    fig = charts.timeline(bundled_store, frame, Filters(), {})
+def test_hover_shows_title_actor_date_and_precision(tracker_store) -> None:
+    frame = apply(tracker_store, View(filters=Filters(place=(CHICAGO,))))
+    fig = figures.timeline(tracker_store, frame, View())
     row = next(r for t in _markers(fig) for r in t.customdata if r[0] == CHICAGO_EO)
     assert row[2] == "Mayor Brandon Johnson" and row[3] == "30 Aug 2025" and row[4] == "day"
     assert "customdata[1]" in _markers(fig)[0].hovertemplate and "precision" in _markers(fig)[0].hovertemplate
@@ -70,8 +72,8 @@ def test_hover_shows_title_actor_date_and_precision(bundled_store) -> None:
 def test_spans_drawn_for_actions_that_came_into_force(tmp_path: Path) -> None:
     data = _tree_with_blocked_action(tmp_path)
     s = store.load(data, use_cache=False)
-    frame = apply(s, Filters())
-    fig = charts.timeline(s, frame, Filters(as_of=dt.date(2025, 6, 1)), {})
+    frame = apply(s, View())
+    fig = figures.timeline(s, frame, View(as_of=dt.date(2025, 6, 1)))
     lines = [t for t in fig.data if t.mode == "lines"]
     assert len(lines) == 1
     xs = [x for x in lines[0].x if x is not None]
@@ -81,7 +83,7 @@ def test_spans_drawn_for_actions_that_came_into_force(tmp_path: Path) -> None:
 def _tree_with_blocked_action(tmp_path: Path) -> Path:
     """The minimal tree with the city order signed, in effect from 1 March, blocked on 10 April."""
     import yaml
-    from hostile_tree import minimal_tree
+    from trees import minimal_tree
 
     root = minimal_tree(tmp_path)
     path = root / "actions" / "chicago-eo-2025-02-28.yaml"
@@ -96,56 +98,56 @@ def _tree_with_blocked_action(tmp_path: Path) -> Path:
     return root
 
 
-def test_counts_add_up_to_the_view(bundled_store) -> None:
-    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
-    by_place = charts.counts(bundled_store, frame, "jurisdiction")
+def test_counts_add_up_to_the_view(tracker_store) -> None:
+    frame = apply(tracker_store, View(filters=Filters(place=(CHICAGO,))))
+    by_place = tables.counts(tracker_store, frame, "jurisdiction")
     assert by_place["actions"].sum() == len(frame)
-    by_topic = charts.counts(bundled_store, frame, "topic")
+    by_topic = tables.counts(tracker_store, frame, "topic")
     assert by_topic["actions"].max() <= len(frame)
     assert list(by_place["actions"]) == sorted(by_place["actions"], reverse=True)
 
 
-def test_map_counts_places_in_the_view_and_uses_the_usa_scope(bundled_store) -> None:
-    frame = apply(bundled_store, Filters(place=(CHICAGO,)))
-    table = charts.map_counts(bundled_store, frame)
+def test_map_counts_places_in_the_view_and_uses_the_usa_scope(tracker_store) -> None:
+    frame = apply(tracker_store, View(filters=Filters(place=(CHICAGO,))))
+    table = tables.map_counts(tracker_store, frame)
     chicago = table.set_index("place").loc[CHICAGO]
     assert chicago["actions"] == len(frame)
-    fig = charts.map_figure(bundled_store, frame, Filters(), {})
+    fig = figures.map_figure(tracker_store, frame, View())
     assert fig.layout.geo.scope == "usa" and fig.layout.geo.showsubunits
     bubbles = [t for t in fig.data if t.hoverinfo != "skip"]  # the others are the colour key's legend entries
     assert sum(len(t.lat) for t in bubbles) == len(table)
     named = [t for trace in bubbles for t in trace.text if t]
-    assert len(named) == min(len(table), charts.MAP_LABELS)  # every place here, as there are few
+    assert len(named) == min(len(table), figures.MAP_LABELS)  # every place here, as there are few
     for trace in bubbles:  # one trace per level, in that level's colour
         levels = set(table.set_index("place").loc[list(trace.customdata[:, 0]), "level"])
-        assert levels == {trace.name.lower()} and trace.marker.color == charts.LEVEL_COLORS[trace.name.lower()]
+        assert levels == {trace.name.lower()} and trace.marker.color == theme.LEVEL_COLORS[trace.name.lower()]
 
 
-def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    text, ids = charts.requirements_matrix(bundled_store, frame)
+def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    text, ids = tables.requirements_matrix(tracker_store, frame)
     assert text.shape == ids.shape
     masks = text.loc["Chicago, Illinois", "Masks"]
     assert masks.split(":")[0] in {"Requires", "Prohibits", "Urges", "Permits"}
     assert ids.loc["Chicago, Illinois", "Masks"] in set(frame["id"])
-    requirement_topics = bundled_store.topic_codebook[
-        bundled_store.topic_codebook["requirement_topic"].fillna(False).astype(bool)
+    requirement_topics = tracker_store.topic_codebook[
+        tracker_store.topic_codebook["requirement_topic"].fillna(False).astype(bool)
     ]
     assert list(text.columns) == list(requirement_topics["label"])
 
 
-def test_empty_view_gives_a_message_not_an_error(bundled_store) -> None:
-    frame = apply(bundled_store, Filters(q="no record says this zzqx"))
-    fig = charts.timeline(bundled_store, frame, Filters(), {})
+def test_empty_view_gives_a_message_not_an_error(tracker_store) -> None:
+    frame = apply(tracker_store, View(filters=Filters(q="no record says this zzqx")))
+    fig = figures.timeline(tracker_store, frame, View())
     assert fig.layout.annotations[0].text == "No actions match these filters"
-    assert charts.map_counts(bundled_store, frame).empty
-    assert charts.requirements_matrix(bundled_store, frame)[0].empty
+    assert tables.map_counts(tracker_store, frame).empty
+    assert tables.requirements_matrix(tracker_store, frame)[0].empty
 
 
 def test_hostile_text_is_escaped_in_figures_and_markdown(hostile_data: Path) -> None:
     s = store.load(hostile_data, use_cache=False)
-    frame = apply(s, Filters())
-    fig = charts.timeline(s, frame, Filters(), {})
+    frame = apply(s, View())
+    fig = figures.timeline(s, frame, View())
     titles = [row[1] for t in _markers(fig) for row in t.customdata]
     assert "&lt;img src=x onerror=alert(1)&gt;" in titles
     assert not any("<img" in str(t) for t in titles)
@@ -155,23 +157,25 @@ def test_hostile_text_is_escaped_in_figures_and_markdown(hostile_data: Path) -> 
 
 @pytest.mark.parametrize("url,ok", [("https://example.org/a", True), ("javascript:alert(1)", False), (None, False)])
 def test_only_http_urls_become_links(url, ok) -> None:
-    assert (charts.safe_url(url) is not None) is ok
+    assert (safe_url(url) is not None) is ok
 
 
 def test_vectorised_date_labels_match_the_app_date_format() -> None:
-    from policies.summary import format_date
+    from policies.output.formats import format_date
 
     frame = pd.DataFrame(
         {"date": pd.to_datetime(["2025-08-30", "2025-08-18", "2025-09-01"]), "date_precision": ["day", "week", "month"]}
     )
     expected = [format_date(d, p) for d, p in zip(frame["date"], frame["date_precision"])]
-    assert list(charts.date_labels(frame)) == expected == ["30 Aug 2025", "week of 18 Aug 2025", "Sep 2025"]
+    assert list(tables.date_labels(frame)) == expected == ["30 Aug 2025", "week of 18 Aug 2025", "Sep 2025"]
 
 
 # --- the figure people take away: title, subtitle, footer, permalink ------------------------------
 
-VIEW = Filters(
-    place=(CHICAGO,), topic=("masks", "body-cameras"), date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 10, 31)
+VIEW = View(
+    filters=Filters(
+        place=(CHICAGO,), topic=("masks", "body-cameras"), date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 10, 31)
+    )
 )
 BASE = "https://tracker.example"
 
@@ -194,17 +198,19 @@ def _link(footer: str) -> str:
     return "".join(lines[start:]).removeprefix("Local-policy tracker: ")
 
 
-@pytest.mark.parametrize("page", charts.FIGURES)
-def test_figure_carries_title_filters_sources_as_of_and_permalink(bundled_store, page) -> None:
-    frame = apply(bundled_store, VIEW)
-    fig = charts.figure(bundled_store, frame, VIEW, page, {"color": "topic"}, base=BASE)
+@pytest.mark.parametrize("page", figures.FIGURES)
+def test_figure_carries_title_filters_sources_as_of_and_permalink(tracker_store, page) -> None:
+    frame = apply(tracker_store, VIEW)
+    fig = figures.figure(
+        tracker_store, frame, replace(VIEW, color="topic", page="map" if page == "map" else "timeline"), page, base=BASE
+    )
     assert "Government actions on immigration enforcement" in " ".join(_lines(fig.layout.title.text))
     assert " ".join(_lines(fig.layout.title.subtitle.text)) == (
         f"Actions by or aimed at Chicago, masks and body cameras, Aug 1 – Oct 31, 2025 · {len(frame)} actions"
     )
     footer = " ".join(_lines(_footer(fig)))
-    assert f"Data as of {bundled_store.as_of}" in footer
-    outlets = share.outlets(bundled_store, frame)
+    assert f"Data as of {tracker_store.as_of}" in footer
+    outlets = layout.outlets(tracker_store, frame)
     assert f"Sources: {outlets[0]}" in footer
     path = "map" if page == "map" else ""  # the counts sit beside the timeline, at the app's root
     assert _link(_footer(fig)) == (
@@ -212,25 +218,25 @@ def test_figure_carries_title_filters_sources_as_of_and_permalink(bundled_store,
     )
 
 
-def test_figure_leaves_room_for_its_text_and_keeps_the_footer_under_the_axis(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    fig = charts.figure(bundled_store, frame, Filters(), "timeline", {})
+def test_figure_leaves_room_for_its_text_and_keeps_the_footer_under_the_axis(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    fig = figures.figure(tracker_store, frame, View(), "timeline")
     margin, height = fig.layout.margin, fig.layout.height
     assert fig.layout.title.yref == "container" and fig.layout.title.y == 1
     assert margin.t >= 100 and margin.b >= 60 and height > margin.t + margin.b + 200
     footer = next(a for a in fig.layout.annotations if a.name == "provenance")
     assert footer.yref == "paper" and footer.y == 0 and footer.yanchor == "bottom"
-    assert -margin.b < footer.yshift <= -(margin.b - charts.PAD), "inside the bottom margin, below the tick labels"
+    assert -margin.b < footer.yshift <= -(margin.b - layout.PAD), "inside the bottom margin, below the tick labels"
     for name in ("legend", "legend2"):  # colours, then shapes: under the subtitle, above the plot
         legend = fig.layout[name]
         assert legend.yref == "container" and 1 - margin.t / height < legend.y < 1 and legend.orientation == "h"
     assert fig.layout.legend.y > fig.layout.legend2.y
 
 
-def test_presenter_figure_has_larger_type(bundled_store) -> None:
-    frame = apply(bundled_store, Filters())
-    normal = charts.figure(bundled_store, frame, Filters(), "timeline", {})
-    big = charts.figure(bundled_store, frame, Filters(), "timeline", {"present": "1"})
+def test_presenter_figure_has_larger_type(tracker_store) -> None:
+    frame = apply(tracker_store, View())
+    normal = figures.figure(tracker_store, frame, View(), "timeline")
+    big = figures.figure(tracker_store, frame, View(present=True), "timeline")
     assert big.layout.font.size > normal.layout.font.size
     assert big.layout.title.font.size > normal.layout.title.font.size
     assert big.layout.height > normal.layout.height
@@ -241,8 +247,7 @@ def test_figure_text_is_escaped_for_hostile_records_and_queries(hostile_data: Pa
     import re
 
     s = store.load(hostile_data, use_cache=False)
-    filters = Filters(q=XSS)
-    fig = charts.figure(s, apply(s, Filters()), filters, "timeline", {}, base="https://x.example")
+    fig = figures.figure(s, apply(s, View()), View(filters=Filters(q=XSS)), "timeline", base="https://x.example")
     texts = [fig.layout.title.text, fig.layout.title.subtitle.text, _footer(fig)]
     for text in texts:
         assert set(re.findall(r"<[^>]*>", text)) <= {"<b>", "</b>", "<br>"}, text
@@ -250,20 +255,20 @@ def test_figure_text_is_escaped_for_hostile_records_and_queries(hostile_data: Pa
     assert "&lt;script&gt;" in _footer(fig), "the hostile outlet name is in the sources line, escaped"
 
 
-def test_long_subtitles_and_links_are_wrapped_to_fit(bundled_store) -> None:
-    places = tuple(bundled_store.jurisdictions["id"][:12])
-    filters = Filters(place=places, q="x" * 150)
-    fig = charts.figure(bundled_store, apply(bundled_store, filters), filters, "timeline", {})
+def test_long_subtitles_and_links_are_wrapped_to_fit(tracker_store) -> None:
+    places = tuple(tracker_store.jurisdictions["id"][:12])
+    view = View(filters=Filters(place=places, q="x" * 150))
+    fig = figures.figure(tracker_store, apply(tracker_store, view), view, "timeline")
     assert all(len(line) <= 110 for line in _lines(fig.layout.title.subtitle.text))
     assert all(len(line) <= 140 for line in _lines(_footer(fig)))
     assert len(_lines(_footer(fig))) >= 3
 
 
-def test_image_button_downloads_a_slide_sized_png_or_an_svg_named_by_the_view(bundled_store) -> None:
-    frame = apply(bundled_store, VIEW)
-    fig = charts.figure(bundled_store, frame, VIEW, "timeline", {})
-    png = charts.image_options(fig, "local-policy-tracker_timeline-chicago", "png")
+def test_image_button_downloads_a_slide_sized_png_or_an_svg_named_by_the_view(tracker_store) -> None:
+    frame = apply(tracker_store, VIEW)
+    fig = figures.figure(tracker_store, frame, VIEW, "timeline")
+    png = layout.image_options(fig, "local-policy-tracker_timeline-chicago", "png")
     assert png["format"] == "png" and png["width"] * png["scale"] >= 1920 and png["height"] == fig.layout.height
     assert png["filename"] == "local-policy-tracker_timeline-chicago"
-    assert charts.image_options(fig, "x", "svg")["format"] == "svg"
-    assert charts.image_options(fig, "x", "exe")["format"] == "png"
+    assert layout.image_options(fig, "x", "svg")["format"] == "svg"
+    assert layout.image_options(fig, "x", "exe")["format"] == "png"

@@ -1,4 +1,7 @@
-"""The bundled dataset (data/): it validates, its quotes are verbatim, its sources are cited, its key facts hold.
+"""The curated data (data/): it validates, its quotes are verbatim, its sources are cited, its key facts hold.
+
+Every test here carries the `content` marker: these are the only tests that read data/, so curating records can
+only ever fail these (`scripts/test -m "not content"` runs the code's tests alone).
 
 Tests that read the originating articles or the FACTS summary need the shared folder next to the
 repository (../shared); without it they are skipped with a reason, and the rest still run.
@@ -13,8 +16,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from policies import filters as F
 from policies import store
+from policies.view import apply, parse
 
 DATA = Path(__file__).parents[1] / "data"
 SHARED = Path(__file__).parents[2] / "shared"
@@ -32,6 +35,8 @@ FEDERAL_ACTIONS_IN_CA_AND_DC = (
     "us-dc-police-federal-control-2025-08-11",
     "us-dc-national-guard-deployment-2025-08-11",
 )
+
+pytestmark = pytest.mark.content
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not present at {SEEDS}")
 needs_facts = pytest.mark.skipif(not FACTS.is_file(), reason=f"FACTS summary not present at {FACTS}")
@@ -205,9 +210,9 @@ def test_dates_from_other_coverage_are_flagged_in_the_record_notes(s: store.Stor
 
 
 def test_chicago_place_filter_includes_federal_actions_and_excludes_california_and_dc(s: store.Store) -> None:
-    filters, notices = F.parse({"place": "us-il-chicago"}, F.Vocabulary.of(s))
+    view, notices = parse({"place": "us-il-chicago"}, s)
     assert notices == []
-    shown = set(F.apply(s, filters)["id"])
+    shown = set(apply(s, view)["id"])
     assert DHS_ANNOUNCEMENT in shown and action(s, DHS_ANNOUNCEMENT)["level"] == "federal"
     state_of = dict(zip(s.jurisdictions["id"], s.jurisdictions["state"]))
     acting_there = {row.id for row in s.actions.itertuples() if state_of[row.jurisdiction] in {"CA", "DC"}}

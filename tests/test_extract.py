@@ -17,6 +17,8 @@ from policies import store
 from policies.extract import ArticleError, drafts, extract, parse_article
 from policies.extract.dates import find_dates, is_action_date
 
+TRACKER = Path(__file__).parent / "fixtures" / "tracker"
+
 SUNDAY = dt.date(2025, 8, 31)
 MONDAY = dt.date(2025, 9, 1)
 
@@ -258,8 +260,8 @@ def test_json_report_has_every_field_for_every_action() -> None:
 
 
 def test_yaml_drafts_validate_once_a_curator_adds_the_source_and_places(tmp_path: Path) -> None:
-    tree = tmp_path / "data"  # the bundled codebooks and sources, none of the bundled records
-    shutil.copytree(store.DATA_DIR, tree, ignore=shutil.ignore_patterns("actions"))
+    tree = tmp_path / "data"  # the shared tree's codebooks and sources, none of its records
+    shutil.copytree(TRACKER, tree, ignore=shutil.ignore_patterns("actions"))
     (tree / "actions").mkdir()
     article = tmp_path / "denver.txt"
     article.write_text(DENVER)
@@ -297,7 +299,7 @@ def _cli(*args: str, cwd: Path | None = None):
 
     root = Path(__file__).resolve().parent.parent
     return subprocess.run(
-        [sys.executable, "-m", "policies", *args],
+        [sys.executable, "-m", "policies", *args, *(["--data-dir", str(TRACKER)] if args[0] == "extract" else [])],
         capture_output=True,
         text=True,
         cwd=cwd or root,

@@ -3,7 +3,8 @@
 The loader's side of the corpus (file, line, field, message; records in and out) is tests/test_validate.py;
 here the dashboard opened on each broken tree shows every valid record, lists the problem on the About page,
 and raises nothing. Query strings come from hypothesis: 5,000 through the parser, and 400 per page (2,400) through AppTest, which
-runs the whole app each time (about a tenth of a second on the bundled data).
+runs the whole app each time (about a tenth of a second on the shared tree). Both are marked slow: the fast
+loop (`-m "not slow and not browser"`) leaves them out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from test_validate import ALL, CASES, FIXTURES, Case, make_tree
 
 from policies import store
-from policies.filters import Vocabulary, parse
+from policies.view import parse
 
 PAGES = ("timeline", "requirements", "map", "sources", "about", "add")
 KEYS = ("place", "level", "topic", "type", "status", "from", "to", "q", "policy", "as_of", "color", "present", "page")
@@ -76,18 +77,26 @@ QUERY = st.dictionaries(
 )
 
 
-@settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@settings(
+    max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(query=QUERY)
-def test_the_query_parser_takes_anything_and_reports_what_it_ignored(query: dict[str, list[str]]) -> None:
-    vocab = Vocabulary.of(_bundled())
-    filters, notices = parse(query, vocab)
-    assert set(filters.place) <= set(vocab.place) and set(filters.topic) <= set(vocab.topic)
+def test_the_query_parser_takes_anything_and_reports_what_it_ignored(
+    query: dict[str, list[str]], tracker_store
+) -> None:
+    view, notices = parse(query, tracker_store)
+    labels = tracker_store.labels
     for key in ("place", "level", "topic", "type", "status"):
-        asked = [v for raw in query.get(key, []) for v in raw.split(",") if v.strip()]
-        if any(v.strip() not in getattr(vocab, key) for v in asked):
-            assert notices, (key, asked)
+        assert set(getattr(view.filters, key)) <= labels.known(key)
+        asked = [v.strip() for raw in query.get(key, []) for v in raw.split(",") if v.strip()]
+        unknown = {v for v in asked if v not in labels.known(key)}
+        if len(asked) <= 50:  # past 50 values the rest are cut with one notice, unread
+            assert {n.value for n in notices if n.key == key and n.reason == "unknown"} == unknown, (key, asked)
+    assert parse(view.to_params(), tracker_store) == (view, []), "what was kept is a view of its own"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
 @settings(
     max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -99,26 +108,16 @@ def test_no_query_string_breaks_a_page(page: str, query: dict[str, list[str]], a
     assert at.title or at.get("plotly_chart")  # the page drew (presenter mode draws only its chart)
 
 
-def _bundled() -> store.Store:
-    global _STORE
-    if _STORE is None:
-        _STORE = store.load(store.DATA_DIR)
-    return _STORE
-
-
-_STORE: store.Store | None = None
-
-
 @pytest.fixture(scope="module")
-def app_on_page(tmp_path_factory: pytest.TempPathFactory):
-    """An AppTest per page and query, on the bundled data, its cache in a temporary folder."""
+def app_on_page(tmp_path_factory: pytest.TempPathFactory, tracker_data: Path):
+    """An AppTest per page and query, on the shared tree, its cache in a temporary folder."""
     import os
 
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
 
     os.environ["POLICIES_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    os.environ["POLICIES_DATA_DIR"] = str(store.DATA_DIR)
+    os.environ["POLICIES_DATA_DIR"] = str(tracker_data)
 
     def make(page: str, query: dict[str, list[str]]) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

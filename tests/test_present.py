@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from policies import share
 from policies.ui.state import PRESENT_CSS
+from policies.view import BASE_URL_ENV, page_path
 
 CHICAGO = "us-il-chicago"
 CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
@@ -37,7 +37,7 @@ def _copy_link(at) -> str:
 
 @pytest.fixture
 def base(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv(share.BASE_URL_ENV, BASE)
+    monkeypatch.setenv(BASE_URL_ENV, BASE)
     return BASE
 
 
@@ -46,7 +46,7 @@ def test_copy_link_is_exactly_the_url_on_screen(make_app, base, page) -> None:
     at = make_app(VIEW, page=page)
     assert not at.exception
     link = urlsplit(_copy_link(at))
-    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{base}/{share.page_path(page)}"
+    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{base}/{page_path(page)}"
     assert parse_qs(link.query) == _qp(at), "page, filters, selected action and chart options, as in the URL"
     assert parse_qs(link.query) == {k: v if isinstance(v, list) else [v] for k, v in VIEW.items()}
     assert any("Copy link" in m.value for m in at.sidebar.markdown)
@@ -54,8 +54,8 @@ def test_copy_link_is_exactly_the_url_on_screen(make_app, base, page) -> None:
 
 def test_copy_link_follows_changes_made_on_the_page(make_app, base) -> None:
     at = make_app({"place": CHICAGO})
-    at.radio(key="_w_color").set_value("topic").run()
-    at.multiselect(key="w_level").set_value(["city"]).run()
+    at.radio(key="color").set_value("topic").run()
+    at.multiselect(key="f_level").set_value(["city"]).run()
     assert _copy_link(at) == f"{base}/?place={CHICAGO}&level=city&color=topic"
 
 
@@ -67,18 +67,18 @@ def test_timeline_offers_image_formats_and_data_downloads(make_app) -> None:
     options = config["toImageButtonOptions"]
     assert options["format"] == "png" and options["width"] * options["scale"] >= 1920
     assert options["filename"].startswith("local-policy-tracker_timeline-chicago-as-of-")
-    at.radio(key="_w_image_format").set_value("svg").run()
+    at.radio(key="image_format").set_value("svg").run()
     assert json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]["format"] == "svg"
     assert "image_format" not in at.query_params, "a download preference, not part of the view"
 
 
-def test_the_chart_on_screen_carries_its_provenance(make_app, base, bundled_store) -> None:
+def test_the_chart_on_screen_carries_its_provenance(make_app, base, tracker_store) -> None:
     at = make_app({"place": CHICAGO})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert "Government actions on immigration enforcement" in spec["layout"]["title"]["text"]
     assert spec["layout"]["title"]["subtitle"]["text"].startswith("Actions by or aimed at Chicago")
     footer = next(a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "provenance")
-    assert f"Data as of {bundled_store.as_of}" in footer and f"{base}/?place={CHICAGO}" in footer
+    assert f"Data as of {tracker_store.as_of}" in footer and f"{base}/?place={CHICAGO}" in footer
 
 
 def test_requirements_offers_the_printable_summary_and_the_data(make_app) -> None:
@@ -116,7 +116,7 @@ def test_leaving_presenter_mode_returns_to_the_same_view(make_app) -> None:
     at = make_app({"present": "1", "place": CHICAGO, "color": "topic", "policy": CHICAGO_EO})
     at.button(key="exit_present").click().run()
     assert _qp(at) == {"place": [CHICAGO], "policy": [CHICAGO_EO], "color": ["topic"]}
-    assert at.multiselect(key="w_place").value == [CHICAGO] and at.radio(key="_w_color").value == "topic"
+    assert at.multiselect(key="f_place").value == [CHICAGO] and at.radio(key="color").value == "topic"
     assert not at.get("html") and at.title[0].value == "Timeline"
     at.button(key="enter_present").click().run()
     assert _qp(at)["present"] == ["1"] and not at.sidebar.children

@@ -1,17 +1,22 @@
-"""Sharing: permalinks, file names and captions made from a view; the printable action summary."""
+"""Sharing a view: its permalink, file names and figure captions; the escapers; the printable action summary."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from hostile_tree import HOSTILE_ID, HOSTILE_TEXT, XSS, hostile_tree
+from trees import HOSTILE_ID, HOSTILE_TEXT, XSS, hostile_tree
 
-from policies import filters as F
-from policies import share, store
-from policies.summary import action_summary_html, format_date
+from policies import store
+from policies.output import layout, names
+from policies.output.escape import plot_text
+from policies.output.formats import format_date
+from policies.output.layout import plot_lines, url_lines
+from policies.output.summary import action_summary_html
+from policies.view import BASE_URL_ENV, Filters, View, apply, base_url, parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -21,13 +26,26 @@ def s() -> store.Store:
     return store.load(FIXTURES / "minimal", use_cache=False)
 
 
-def view(s: store.Store, **params: object) -> F.Filters:
-    return F.parse(params, F.Vocabulary.of(s))[0]  # type: ignore[arg-type]
+def view(s: store.Store, page: str = "timeline", **params: object) -> View:
+    return parse(params, s, page)[0]  # type: ignore[arg-type]
+
+
+def summary(s: store.Store, action_id: str, permalink: str, day: str = "2025-04-01") -> str:
+    import datetime as dt
+
+    return action_summary_html(s.action_detail(action_id, dt.date.fromisoformat(day)), s.as_of, permalink)
 
 
 def test_permalink_reproduces_page_filters_and_options(s: store.Store) -> None:
-    filters = view(s, place=["us-il-chicago", "us-il"], topic="police-cooperation", as_of="2025-03-05")
-    url = share.permalink(filters, "requirements", {"color": "topic", "bogus": "1"}, base="https://tracker.example")
+    v = view(
+        s,
+        "requirements",
+        place=["us-il-chicago", "us-il"],
+        topic="police-cooperation",
+        as_of="2025-03-05",
+        color="topic",
+    )
+    url = v.permalink(base="https://tracker.example")
     parts = urlsplit(url)
     assert parts.netloc == "tracker.example" and parts.path == "/requirements"
     query = parse_qs(parts.query)
@@ -37,21 +55,20 @@ def test_permalink_reproduces_page_filters_and_options(s: store.Store) -> None:
         "as_of": ["2025-03-05"],
         "color": ["topic"],
     }
-    assert F.parse(query, F.Vocabulary.of(s))[0] == filters
+    assert parse(query, s, "requirements")[0] == v
 
 
 def test_file_name_is_made_from_the_view(s: store.Store) -> None:
-    filters = view(s, place="us-il-chicago", topic="police-cooperation", **{"from": "2025-02-01", "to": "2025-03-31"})
-    assert share.filename(s, filters, "timeline", "png") == (
+    v = view(s, place="us-il-chicago", topic="police-cooperation", **{"from": "2025-02-01", "to": "2025-03-31"})
+    assert names.filename(s, v, "png") == (
         "local-policy-tracker_timeline-chicago-police-cooperation-2025-02-01-to-2025-03-31-as-of-2025-04-01.png"
     )
-    assert share.filename(s, F.Filters(q=HOSTILE_TEXT), "map", "svg").count("/") == 0
+    assert names.filename(s, View(page="map", filters=Filters(q=HOSTILE_TEXT)), "svg").count("/") == 0
 
 
 def test_caption_names_filters_outlets_as_of_and_permalink(s: store.Store) -> None:
-    filters = view(s, place="us-il-chicago")
-    rows = F.apply(s, filters)
-    cap = share.caption(s, rows, filters, "timeline")
+    v = view(s, place="us-il-chicago")
+    cap = layout.caption(s, apply(s, v), v)
     assert cap["subtitle"] == "Actions by or aimed at Chicago · 3 actions"
     assert cap["sources"] == "Sources: Test Gazette, Test Wire"
     assert cap["as_of"] == "Data as of 2025-04-01"
@@ -59,10 +76,8 @@ def test_caption_names_filters_outlets_as_of_and_permalink(s: store.Store) -> No
 
 
 def test_plot_text_escapes_markup() -> None:
-    assert share.plot_text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
-    assert share.plot_text("ctrl\x07\x1b[31m\u202eevil") == "ctrl  [31m evil", (
-        "no bell, escape or right-to-left override"
-    )
+    assert plot_text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert plot_text("ctrl\x07\x1b[31m\u202eevil") == "ctrl  [31m evil", "no bell, escape or right-to-left override"
 
 
 class _Tags(HTMLParser):
@@ -77,18 +92,17 @@ class _Tags(HTMLParser):
 
 
 def test_summary_page_lists_requirements_evidence_and_permalink(s: store.Store) -> None:
-    page = action_summary_html(
-        s, "chicago-eo-2025-02-28", "https://tracker.example/requirements?policy=chicago-eo-2025-02-28"
-    )
+    page = summary(s, "chicago-eo-2025-02-28", "https://tracker.example/requirements?policy=chicago-eo-2025-02-28")
     assert "<h3>City police</h3>" in page and "<span class='verb'>prohibits</span>" in page
     assert "“bars city police from helping federal agents with civil immigration arrests”" in page
     assert "https://tracker.example/requirements?policy=chicago-eo-2025-02-28" in page
     assert "challenged" in page and "Test Wire" in page
+    assert "status on 1 Apr 2025: Challenged" in page, "the status says which day it was read on"
 
 
 def test_summary_page_shows_hostile_text_as_text(tmp_path: Path) -> None:
     hostile = store.load(hostile_tree(tmp_path), use_cache=False)
-    page = action_summary_html(hostile, HOSTILE_ID, "javascript:alert(4)")
+    page = summary(hostile, HOSTILE_ID, "javascript:alert(4)")
     parser = _Tags()
     parser.feed(page)
     assert "script" not in parser.tags and "img" not in parser.tags
@@ -115,12 +129,9 @@ def test_hostile_tree_loads_every_record(tmp_path: Path) -> None:
 
 
 def test_view_params_are_filters_then_options_that_differ_from_their_default(s: store.Store) -> None:
-    filters = view(s, place="us-il-chicago", as_of="2025-03-05")
-    assert share.view_params(filters, {"color": "level", "present": ""}) == {
-        "place": ["us-il-chicago"],
-        "as_of": ["2025-03-05"],
-    }
-    assert share.view_params(filters, {"present": "1", "color": "topic", "bogus": "x"}) == {
+    v = view(s, place="us-il-chicago", as_of="2025-03-05")
+    assert v.to_params() == {"place": ["us-il-chicago"], "as_of": ["2025-03-05"]}
+    assert replace(v, present=True, color="topic").to_params() == {
         "place": ["us-il-chicago"],
         "as_of": ["2025-03-05"],
         "color": ["topic"],
@@ -129,41 +140,42 @@ def test_view_params_are_filters_then_options_that_differ_from_their_default(s: 
 
 
 def test_permalink_is_the_url_the_app_writes(s: store.Store) -> None:
-    filters = view(s, place=["us-il-chicago"], q="body cameras & masks", policy="chicago-eo-2025-02-28")
-    options = {"color": "topic", "present": "1"}
-    url = share.permalink(filters, "requirements", options, base="https://tracker.example/app")
+    v = view(s, "requirements", place=["us-il-chicago"], q="body cameras & masks", policy="chicago-eo-2025-02-28")
+    v = replace(v, color="topic", present=True)
+    url = v.permalink(base="https://tracker.example/app")
     assert url == (
         "https://tracker.example/app/requirements?place=us-il-chicago&q=body+cameras+%26+masks"
         "&policy=chicago-eo-2025-02-28&color=topic&present=1"
     )
-    assert parse_qs(urlsplit(url).query) == share.view_params(filters, options)
-    assert share.permalink(F.Filters(), "timeline", base="https://t.example") == "https://t.example/"
-    assert share.permalink(F.Filters(), "map", base="https://t.example") == "https://t.example/map"
+    assert parse_qs(urlsplit(url).query) == v.to_params()
+    assert v.link(base="https://t.example").endswith("&color=topic"), "a chart's footer leaves presenter mode out"
+    assert View().permalink(base="https://t.example") == "https://t.example/"
+    assert View(page="map").permalink(base="https://t.example") == "https://t.example/map"
 
 
 def test_base_url_is_the_configured_address_else_the_browsers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(share.BASE_URL_ENV, raising=False)
-    assert share.base_url() == "http://localhost:8501"
-    assert share.base_url("https://tracker.example/app/map", "map") == "https://tracker.example/app"
-    assert share.base_url("https://tracker.example/app/", "") == "https://tracker.example/app"
-    assert share.base_url("javascript:alert(1)//map", "map") == "http://localhost:8501"
-    monkeypatch.setenv(share.BASE_URL_ENV, "https://canonical.example/")
-    assert share.base_url("https://internal:8501/map", "map") == "https://canonical.example"
+    monkeypatch.delenv(BASE_URL_ENV, raising=False)
+    assert base_url() == "http://localhost:8501"
+    assert base_url("https://tracker.example/app/map", "map") == "https://tracker.example/app"
+    assert base_url("https://tracker.example/app/", "") == "https://tracker.example/app"
+    assert base_url("javascript:alert(1)//map", "map") == "http://localhost:8501"
+    monkeypatch.setenv(BASE_URL_ENV, "https://canonical.example/")
+    assert base_url("https://internal:8501/map", "map") == "https://canonical.example"
 
 
 def test_file_names_say_what_they_hold(s: store.Store) -> None:
-    filters = view(s, place="us-il-chicago")
-    assert share.filename(s, filters, "timeline", "csv", "actions") == (
-        "local-policy-tracker_timeline-chicago-as-of-2025-04-01_actions.csv"
+    v = view(s, place="us-il-chicago")
+    assert (
+        names.filename(s, v, "csv", "actions") == "local-policy-tracker_timeline-chicago-as-of-2025-04-01_actions.csv"
     )
-    assert share.filename(s, filters, "requirements", "json", "Actions & provisions").endswith(
+    assert names.filename(s, replace(v, page="requirements"), "json", "Actions & provisions").endswith(
         "_actions-provisions.json"
     )
 
 
 def test_plot_strings_are_wrapped_and_escaped() -> None:
-    assert share.plot_lines("<b>bold</b> words that go on", 12) == "&lt;b&gt;bold&lt;/b&gt;<br>words that<br>go on"
+    assert plot_lines("<b>bold</b> words that go on", 12) == "&lt;b&gt;bold&lt;/b&gt;<br>words that<br>go on"
     url = "https://t.example/?place=us-il-chicago&topic=masks&q=%3Cimg%3E"
-    lines = share.url_lines(url, 30).split("<br>")
+    lines = url_lines(url, 30).split("<br>")
     assert lines == ["https://t.example/", "?place=us-il-chicago", "&amp;topic=masks&amp;q=%3Cimg%3E"]
-    assert all(len(line) <= 30 for line in share.url_lines("https://t.example/?q=" + "x" * 100, 30).split("<br>"))
+    assert all(len(line) <= 30 for line in url_lines("https://t.example/?q=" + "x" * 100, 30).split("<br>"))

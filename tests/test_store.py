@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from policies import store
-from policies.status import NOT_YET, spans, status_on
+from policies.store import build, files
+from policies.store.status import NOT_YET, spans, status_on
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -98,7 +99,7 @@ def test_warm_load_comes_from_the_cache_and_a_content_change_invalidates_it(
     first = store.load(tree, cache_dir=cache)  # no entry yet: files are read as they are parsed
     assert len(list(cache.glob("store-*.pickle"))) == 1
     with monkeypatch.context() as m:
-        m.setattr(store, "_build", lambda *args: pytest.fail("built again instead of read from the cache"))
+        m.setattr(build, "_build", lambda *args: pytest.fail("built again instead of read from the cache"))
         second = store.load(tree, cache_dir=cache)  # files just written: found by content, everything read first
     assert second.fingerprint == first.fingerprint
     assert second.actions.equals(first.actions)
@@ -124,17 +125,17 @@ def test_an_unchanged_tree_is_found_by_its_files_stats_without_reading_them(
     _age(tree, 60)
     first = store.load(tree, cache_dir=cache)
     with monkeypatch.context() as m:
-        m.setattr(store._Files, "_read", lambda *args: pytest.fail("a file was read"))
+        m.setattr(files.Files, "_read", lambda *args: pytest.fail("a file was read"))
         assert store.load(tree, cache_dir=cache).actions.equals(first.actions)
     path = tree / "actions" / "il-lawsuit-2025-03-19.yaml"
     path.touch()  # same content, new time: a file changed seconds ago is checked by content, not trusted by stats
     with monkeypatch.context() as m:
-        m.setattr(store, "_build", lambda *args: pytest.fail("built again: the content had not changed"))
+        m.setattr(build, "_build", lambda *args: pytest.fail("built again: the content had not changed"))
         store.load(tree, cache_dir=cache)
     _age(tree, 60)  # once the change is old enough, the entry carries the new stats: no reading again
     store.load(tree, cache_dir=cache)
     with monkeypatch.context() as m:
-        m.setattr(store._Files, "_read", lambda *args: pytest.fail("a file was read"))
+        m.setattr(files.Files, "_read", lambda *args: pytest.fail("a file was read"))
         store.load(tree, cache_dir=cache)
     path.write_text(path.read_text().replace("State sues over the city order", "State sues over the town order"))
     _age(tree, 60)  # a change of the same size, its time set back: still another time than the entry's
@@ -158,9 +159,3 @@ def test_a_corrupt_cache_file_is_rebuilt_not_trusted(tree: Path, tmp_path: Path)
     [entry] = cache.glob(f"store-*-{fingerprint}-*.pickle")
     entry.write_bytes(b"not a pickle")
     assert len(store.load(tree, cache_dir=cache).actions) == 3
-
-
-def test_bundled_data_loads_without_errors() -> None:
-    s = store.load(use_cache=False)
-    assert s.errors == ()
-    assert len(s.actions) >= 1

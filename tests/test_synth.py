@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from policies import store, synth
+from policies.store import workers
+
+CODEBOOKS = Path(__file__).parent / "fixtures" / "tracker" / "codebooks"  # the shared tree's, never data/'s
 
 
 def _digest(root: Path) -> str:
@@ -20,7 +23,7 @@ def _digest(root: Path) -> str:
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "data"
-    synth.write_tree(out, 400, seed=7)
+    synth.write_tree(out, 400, seed=7, codebooks=CODEBOOKS)
     return out
 
 
@@ -31,8 +34,8 @@ def test_every_generated_record_is_valid_and_none_is_dropped(tree: Path) -> None
 
 
 def test_the_same_seed_gives_the_same_tree_and_another_seed_another(tree: Path, tmp_path: Path) -> None:
-    synth.write_tree(tmp_path / "again", 400, seed=7)
-    synth.write_tree(tmp_path / "other", 400, seed=8)
+    synth.write_tree(tmp_path / "again", 400, seed=7, codebooks=CODEBOOKS)
+    synth.write_tree(tmp_path / "other", 400, seed=8, codebooks=CODEBOOKS)
     assert _digest(tmp_path / "again") == _digest(tree)
     assert _digest(tmp_path / "other") != _digest(tree)
 
@@ -65,10 +68,10 @@ def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(
         if "related:" not in text
         else text.replace("action: ", "action: gone-", 1)
     )
-    monkeypatch.setattr(store, "CHUNK", 60)
-    monkeypatch.setattr(store, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(workers, "CHUNK", 60)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 10**9)
     serial = store.load(broken, use_cache=False)
-    monkeypatch.setattr(store, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 0)
     parallel = store.load(broken, use_cache=False)
     assert serial.problems == parallel.problems and len(serial.errors) >= 4
     assert all(p.line for p in serial.errors if "duplicate id" in p.message or "does not exist" in p.message)
@@ -90,10 +93,10 @@ def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_int
         )
 
     out = tmp_path / "tree"
-    assert cli("synth", "--actions", "30", "--out", str(out)).returncode == 0
+    assert cli("synth", "--actions", "30", "--out", str(out), "--codebooks", str(CODEBOOKS)).returncode == 0
     check = cli("validate", str(out))
     assert check.returncode == 0 and "30 valid actions" in check.stderr
-    again = cli("synth", "--actions", "30", "--out", str(out))
+    again = cli("synth", "--actions", "30", "--out", str(out), "--codebooks", str(CODEBOOKS))
     assert again.returncode == 2 and "is not empty; pass --force" in again.stderr
 
 
@@ -103,57 +106,57 @@ def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_int
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> store.Store:
     out = tmp_path_factory.mktemp("synth-big") / "data"
-    synth.write_tree(out, 3000, seed=3)
+    synth.write_tree(out, 3000, seed=3, codebooks=CODEBOOKS)
     return store.load(out, use_cache=False)
 
 
 def test_a_timeline_of_thousands_shows_the_busiest_places_by_month_and_says_so(big: store.Store, monkeypatch) -> None:
-    from policies import charts
-    from policies.filters import Filters, apply
+    from policies.output import figures
+    from policies.view import View, apply
 
-    monkeypatch.setattr(charts, "MAX_POINTS", 200)  # the 25 busiest of 3,000 synthetic actions are ~400
-    frame = apply(big, Filters())
-    fig = charts.figure(big, frame, Filters(), "timeline")
+    monkeypatch.setattr(figures, "MAX_POINTS", 200)  # the 25 busiest of 3,000 synthetic actions are ~400
+    frame = apply(big, View())
+    fig = figures.figure(big, frame, View(), "timeline")
     rows = set(fig.layout.yaxis.categoryarray)
-    assert len(rows) == charts.MAX_ROWS < frame["jurisdiction"].nunique()
+    assert len(rows) == figures.MAX_ROWS < frame["jurisdiction"].nunique()
     points = sum(len(t.x) for t in fig.data if t.x is not None)
-    shown = frame[frame["jurisdiction"].isin(frame["jurisdiction"].value_counts().index[: charts.MAX_ROWS])]
+    shown = frame[frame["jurisdiction"].isin(frame["jurisdiction"].value_counts().index[: figures.MAX_ROWS])]
     assert sum(int(n) for t in fig.data if t.customdata is not None for n in t.customdata) == len(shown)
     assert points < len(shown)  # grouped by month, not one marker per action
     subtitle = fig.layout.title.subtitle.text
-    assert f"the {charts.MAX_ROWS} jurisdictions with most actions" in subtitle and "each month" in subtitle
+    assert f"the {figures.MAX_ROWS} jurisdictions with most actions" in subtitle and "each month" in subtitle
     assert len(fig.to_json()) < 2_000_000
 
 
 def test_a_small_view_still_draws_every_action_and_no_note(big: store.Store) -> None:
-    from policies import charts
-    from policies.filters import Filters, apply
+    from policies.output import figures
+    from policies.view import Filters, View, apply
 
     place = big.actions["jurisdiction"].value_counts().index[0]
-    view = Filters(place=(place,))
+    view = View(filters=Filters(place=(place,)))
     frame = apply(big, view)
-    fig = charts.figure(big, frame, view, "timeline")
+    fig = figures.figure(big, frame, view, "timeline")
     ids = {row[0] for t in fig.data if t.customdata is not None for row in t.customdata}
     assert ids == set(frame["id"])
     assert "Showing" not in fig.layout.title.subtitle.text
 
 
 def test_count_bars_stop_at_the_top_ones_and_say_how_many_there_are(big: store.Store) -> None:
-    from policies import charts
-    from policies.filters import Filters, apply
+    from policies.output import figures, tables
+    from policies.view import View, apply
 
-    fig = charts.counts_figure(big, apply(big, Filters()), Filters(), {"by": "jurisdiction"})
-    assert len(fig.data[0].y) == charts.MAX_BARS
-    assert f"top {charts.MAX_BARS} of" in fig.layout.title.text
+    fig = figures.counts_figure(big, apply(big, View()), View(by="jurisdiction"))
+    assert len(fig.data[0].y) == tables.MAX_BARS
+    assert f"top {tables.MAX_BARS} of" in fig.layout.title.text
 
 
 def test_a_map_of_thousands_of_places_names_only_the_busiest(big: store.Store) -> None:
-    from policies import charts
-    from policies.filters import Filters, apply
+    from policies.output import figures, tables
+    from policies.view import View, apply
 
-    frame = apply(big, Filters())
-    table = charts.map_counts(big, frame)
-    fig = charts.map_figure(big, frame, Filters())
+    frame = apply(big, View())
+    table = tables.map_counts(big, frame)
+    fig = figures.map_figure(big, frame, View())
     named = {
         row[0]
         for trace in fig.data
@@ -161,7 +164,7 @@ def test_a_map_of_thousands_of_places_names_only_the_busiest(big: store.Store) -
         for row, text in zip(trace.customdata, trace.text)
         if text
     }
-    assert len(table) > charts.MAP_LABELS and named == set(table["place"].head(charts.MAP_LABELS))
+    assert len(table) > figures.MAP_LABELS and named == set(table["place"].head(figures.MAP_LABELS))
 
 
 def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
@@ -197,8 +200,8 @@ def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
 
 def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, monkeypatch) -> None:
     """Under Streamlit, __main__ is the page script: the workers must not run it again (they would hang or recurse)."""
-    monkeypatch.setattr(store, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(store, "CHUNK", 100)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(workers, "CHUNK", 100)
     at = make_app(data=tree)
     assert not at.exception
     assert len(at.dataframe[0].value) == 400

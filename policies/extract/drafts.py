@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..model import slugify as slug
-from ..yamlfile import dump
+from ..records.model import slugify as slug
+from ..records.yamlfile import dump
 from . import Extraction
 from .actions import Draft
 from .places import Place

@@ -19,7 +19,7 @@ import yaml
 from dateparser.search import search_dates
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..model import ACTION_TYPES, LEVELS, Precision
+from ..records.model import ACTION_TYPES, LEVELS, Precision
 from . import ArticleError, extract
 from .article import parse_article
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import us
 
-from .. import gazetteer
-from ..model import slugify as slug
+from ..records import gazetteer
+from ..records.model import slugify as slug
 
 MIN_POPULATION = 100_000  # smaller cities only count when the text names their state too ("Elgin, Ill.")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..summary import format_date
+from ..output.formats import format_date
 from . import state
 
 
 def render() -> None:
-    v = state.view("about")
+    v = state.page_run("about")
     s = v.store
     st.title("About the data")
     first, last = (s.actions["date"].min(), s.actions["date"].max()) if len(s.actions) else (None, None)

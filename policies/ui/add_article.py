@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ..extract import ArticleError, Extraction, drafts, extract
+from ..output.escape import md
+from ..view import DATE_RANGE
 from . import highlight, state
 from .requirements import VERBS
-from .text import md
 
 RESULT = "_add_article"  # session_state: the last Result
 PASTED_NAME = "pasted text"
@@ -42,7 +43,7 @@ def run(raw: bytes, name: str, published, known: dict[str, str]) -> Result:
 
 
 def render() -> None:
-    v = state.view("add")
+    v = state.page_run("add")
     known = drafts.known_jurisdictions(v.store.jurisdictions)
     st.title("Add from article")
     st.caption(
@@ -76,7 +77,7 @@ def _form(known: dict[str, str]) -> None:
             max_upload_size=3,
             help="An uploaded file is used instead of the pasted text.",
         )
-        low, high = state.DATE_RANGE
+        low, high = DATE_RANGE
         published = st.date_input(
             "Publication date",
             value=None,
@@ -97,7 +98,7 @@ def _form(known: dict[str, str]) -> None:
             st.session_state[RESULT] = run(raw, name, published, known)
 
 
-def _results(v: state.View, result: Result, known: dict[str, str]) -> None:
+def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
     extraction = result.extraction
     article = extraction.article
     actions = extraction.actions

@@ -7,11 +7,14 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from .. import charts, share
-from ..filters import describe
-from ..summary import format_date
+from .. import clock
+from ..output import tables
+from ..output.escape import md, safe_url
+from ..output.formats import format_date
+from ..store import ActionDetail
+from ..store.detail import EvidenceItem
+from ..view import describe
 from . import sharing, state
-from .text import md
 
 MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
 VERBS = {
@@ -23,23 +26,23 @@ VERBS = {
 
 
 def render() -> None:
-    v = state.view("requirements")
+    v = state.page_run("requirements")
     st.title("What does it require?")
     action_id = _pick(v)
     if action_id:
-        if not share.presenting(v.options):
+        if not v.view.present:
             sharing.summary_download(v, action_id)
-        detail(v.store, action_id)
+        detail(v.store.action_detail(action_id, v.view.status_date()))
     else:
         st.info("Pick an action above, or click one on the Timeline.", icon=":material/touch_app:")
     st.divider()
     _matrix(v)
-    if not share.presenting(v.options) and not v.frame.empty:
+    if not v.view.present and not v.frame.empty:
         st.subheader("Data behind this view", anchor=False)
         sharing.data_downloads(v)
 
 
-def _pick(v: state.View) -> str | None:
+def _pick(v: state.PageRun) -> str | None:
     shown = v.frame.head(MAX_CHOICES)
     if len(v.frame) > MAX_CHOICES:
         st.caption(
@@ -78,47 +81,39 @@ def _pick(v: state.View) -> str | None:
     )
 
 
-def detail(store, action_id: str) -> None:
-    row = store.actions[store.actions["id"] == action_id].iloc[0]
-    type_labels = dict(zip(store.action_types["id"], store.action_types["label"]))
-    status_labels = dict(zip(store.statuses["id"], store.statuses["label"]))
-    st.header(md(row["title"]), anchor=False)
+def detail(d: ActionDetail) -> None:
+    """An action's page: what `store.action_detail` gives, as the printable summary shows it."""
+    st.header(md(d.title), anchor=False)
     left, middle, right = st.columns(3)
-    left.markdown(f"**Jurisdiction**  \n{md(row['jurisdiction_name'])}")
-    left.markdown(f"**Actor**  \n{md(row['actor'])}")
-    middle.markdown(f"**Type**  \n{md(type_labels.get(row['action_type'], row['action_type']))}")
-    middle.markdown(
-        f"**Date**  \n{md(format_date(row['date'], row['date_precision']))} (precision: {md(row['date_precision'])})"
-    )
-    right.markdown(f"**Status today**  \n{md(status_labels.get(row['status'], row['status']))}")
-    right.markdown(f"**Last verified**  \n{md(format_date(row['last_verified']))}")
-    st.text(row["summary"])
-    _disagreements(store, action_id)
-    _events(store, action_id)
-    _provisions(store, action_id)
-    if row["notes"]:
+    left.markdown(f"**Jurisdiction**  \n{md(d.jurisdiction_name)}")
+    left.markdown(f"**Actor**  \n{md(d.actor)}")
+    middle.markdown(f"**Type**  \n{md(d.type_label)}")
+    middle.markdown(f"**Date**  \n{md(format_date(d.date, d.date_precision))} (precision: {md(d.date_precision)})")
+    today = d.status_date == clock.today()
+    heading = "Status today" if today else f"Status on {format_date(d.status_date)}"
+    right.markdown(f"**{md(heading)}**  \n{md(d.status_label)}")
+    right.markdown(f"**Last verified**  \n{md(format_date(d.last_verified))}")
+    st.text(d.summary)
+    for g in d.disagreements:
+        outlets = ", ".join(s.outlet for s in g.sources)
+        st.warning(f"**Sources disagree** ({md(outlets)}): {md(g.description)}", icon=":material/balance:")
+    _events(d)
+    _provisions(d)
+    if d.notes:
         with st.expander("Curator's notes"):
-            st.text(row["notes"])
+            st.text(d.notes)
 
 
-def _disagreements(store, action_id: str) -> None:
-    outlets = dict(zip(store.sources["id"], store.sources["outlet"]))
-    for d in store.disagreements[store.disagreements["action_id"] == action_id].itertuples():
-        names = ", ".join(outlets.get(s, s) for s in d.sources.split(", "))
-        st.warning(f"**Sources disagree** ({md(names)}): {md(d.description)}", icon=":material/balance:")
-
-
-def _events(store, action_id: str) -> None:
-    events = store.events[store.events["action_id"] == action_id].sort_values(["date", "seq"])
-    if events.empty:
+def _events(d: ActionDetail) -> None:
+    if not d.events:
         return
-    with st.expander(f"Lifecycle ({len(events)} event{'s' if len(events) != 1 else ''})"):
+    with st.expander(f"Lifecycle ({len(d.events)} event{'s' if len(d.events) != 1 else ''})"):
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Date": [format_date(d, p) for d, p in zip(events["date"], events["date_precision"])],
-                    "Event": events["type"].str.capitalize(),
-                    "Note": events["note"].fillna(""),
+                    "Date": [format_date(e.date, e.precision) for e in d.events],
+                    "Event": [e.type.capitalize() for e in d.events],
+                    "Note": [e.note for e in d.events],
                 }
             ),
             hide_index=True,
@@ -126,41 +121,37 @@ def _events(store, action_id: str) -> None:
         )
 
 
-def _provisions(store, action_id: str) -> None:
-    provisions = store.provisions[store.provisions["action_id"] == action_id].sort_values("seq")
-    evidence = store.evidence[store.evidence["action_id"] == action_id]
-    sources = store.sources.set_index("id")
+def _provisions(d: ActionDetail) -> None:
     st.subheader("Provisions", anchor=False)
-    if provisions.empty:
+    if not d.provisions:
         st.caption("This record lists no provisions (nothing it requires of anyone).")
         return
-    for applies_to, group in provisions.groupby("applies_to", sort=False):
+    for applies_to, provisions in d.provisions:
         st.markdown(f"#### Who must comply: {md(applies_to)}")
-        for p in group.itertuples():
+        for p in provisions:
             with st.container(border=True):
                 st.markdown(f"{VERBS.get(p.requirement, md(p.requirement))} {md(p.text)}")
                 if p.disputed:
                     st.warning("Sources disagree about this provision (see above).", icon=":material/balance:")
-                for e in evidence[evidence["provision_id"] == p.provision_id].itertuples():
-                    st.markdown(_evidence_line(e, sources))
+                for e in p.evidence:
+                    st.markdown(_evidence_line(e))
 
 
-def _evidence_line(e, sources: pd.DataFrame) -> str:
-    source = sources.loc[e.source] if e.source in sources.index else None
-    outlet = md(source["outlet"]) if source is not None else md(e.source)
-    url = charts.safe_url(source["url"]) if source is not None else None
+def _evidence_line(e: EvidenceItem) -> str:
+    outlet = md(e.source.outlet)
+    url = safe_url(e.source.url)
     cite = f"[{outlet}]({quote(url, safe=':/?&=#%+@,;~')})" if url else outlet
-    if isinstance(e.quote, str) and e.quote:
+    if e.quote:
         return f"> “{md(e.quote)}”  \n> — {cite}"
     return f"> Paraphrase: {md(e.paraphrase)}  \n> — {cite}"
 
 
-def _matrix(v: state.View) -> None:
+def _matrix(v: state.PageRun) -> None:
     st.subheader("Requirements by place and topic", anchor=False)
     st.caption(
-        f"{md(describe(v.store, v.filters))}. Each cell: what that place's own actions require. Select a cell to open it."
+        f"{md(describe(v.store, v.view))}. Each cell: what that place's own actions require. Select a cell to open it."
     )
-    text, ids = charts.requirements_matrix(v.store, v.frame, limit=charts.MAX_MATRIX_ROWS)
+    text, ids = tables.requirements_matrix(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
     if text.empty:
         st.caption("No provisions on requirement topics in this view.")
         return

@@ -1,7 +1,7 @@
 """What a page offers to take away: its chart (with image download), the data behind the view, an action's summary.
 
-Thin glue over the library: `charts.figure` draws the chart with its provenance, `export` and `summary` make the
-files, `share` names them. Downloads are built only when clicked (Streamlit calls the function then).
+Thin glue over the library: `figures.figure` draws the chart with its provenance, `export` and `summary` make the
+files, `names` names them. Downloads are built only when clicked (Streamlit calls the function then).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from .. import charts, export, share, summary
+from ..output import export, figures, layout, names, summary
 from . import state
 
 # plotly.js asks for TOPOJSON_URL + "usa_110m.json"; the file ships in static/ and Streamlit serves it (relative
@@ -19,39 +19,41 @@ TOPOJSON_URL = "app/static/topojson/"
 IMAGE_FORMATS = {"png": "PNG, 1920 px wide (slides)", "svg": "SVG (print, editing)"}
 
 
-def chart(v: state.View, page: str, key: str, **kwargs):
-    """The page's figure, full width of its column; plotly's camera button downloads it as the view's file."""
-    fig = charts.figure(v.store, v.frame, v.filters, page, v.options, base=state.base(v))
+def chart(run: state.PageRun, kind: str, key: str, **kwargs):
+    """The view's figure, full width of its column; plotly's camera button downloads it as the view's file."""
+    fig = figures.figure(run.store, run.frame, run.view, kind, base=state.base(run))
     fmt = st.session_state.get("image_format", "png")
-    name = share.filename(v.store, v.filters, page, fmt).rsplit(".", 1)[0]
-    options = charts.image_options(fig, name, fmt, share.presenting(v.options))
+    name = names.filename(run.store, run.view, fmt).rsplit(".", 1)[0]
+    options = layout.image_options(fig, name, fmt, run.view.present)
     config = {"displaylogo": False, "toImageButtonOptions": options}
-    if page == "map":
+    if kind == "map":
         config["topojsonURL"] = TOPOJSON_URL
     return st.plotly_chart(fig, width="stretch", config=config, key=key, **kwargs)
 
 
 def image_format() -> None:
     """Which format the chart's camera button downloads: plotly's modebar has one image button, so this sets it."""
-    state.persistent_radio(
+    st.radio(
         "Chart image",
         list(IMAGE_FORMATS),
-        "image_format",
+        key="image_format",
         format_func=IMAGE_FORMATS.get,
+        horizontal=True,
+        persist_state="session",
         help="Download with the camera button at the chart's top right (hover the chart). "
         "The image carries its title, filters, sources, data date and link.",
     )
 
 
-def data_downloads(v: state.View) -> None:
+def data_downloads(run: state.PageRun) -> None:
     """The data behind the view: its actions and their provisions as CSV, both in one JSON with its filters."""
-    link = state.permalink(v)
+    link = state.permalink(run)
     left, middle, right = st.columns(3)
     for column, kind in ((left, "actions"), (middle, "provisions")):
         column.download_button(
             f"{kind.capitalize()} (CSV)",
-            partial(export.view_csv, v.store, v.frame, kind),
-            file_name=share.filename(v.store, v.filters, v.page, "csv", kind),
+            partial(export.view_csv, run.store, run.view, kind, run.frame),
+            file_name=names.filename(run.store, run.view, "csv", kind),
             mime="text/csv",
             on_click="ignore",
             key=f"download_{kind}_csv",
@@ -60,8 +62,8 @@ def data_downloads(v: state.View) -> None:
         )
     right.download_button(
         "Actions and provisions (JSON)",
-        partial(export.view_json, v.store, v.frame, v.filters, link),
-        file_name=share.filename(v.store, v.filters, v.page, "json", "actions-provisions"),
+        partial(export.view_json, run.store, run.view, link, run.frame),
+        file_name=names.filename(run.store, run.view, "json", "actions-provisions"),
         mime="application/json",
         on_click="ignore",
         key="download_json",
@@ -69,17 +71,18 @@ def data_downloads(v: state.View) -> None:
         width="stretch",
     )
     st.caption(
-        f"{len(v.frame):,} actions, as filtered above; the file names carry the filters and the data's date "
-        f"({v.store.as_of or 'unknown'}), the JSON also its link."
+        f"{len(run.frame):,} actions, as filtered above; the file names carry the filters and the data's date "
+        f"({run.store.as_of or 'unknown'}), the JSON also its link."
     )
 
 
-def summary_download(v: state.View, action_id: str) -> None:
+def summary_download(run: state.PageRun, action_id: str) -> None:
     """One printable page for an action: requirements, evidence quotes, sources and its permalink."""
+    detail = run.store.action_detail(action_id, run.view.status_date())
     st.download_button(
         "Printable summary (HTML)",
-        partial(summary.action_summary_html, v.store, action_id, state.permalink(v)),
-        file_name=share.filename(v.store, v.filters, "requirements", "html", "summary"),
+        partial(summary.action_summary_html, detail, run.store.as_of, state.permalink(run)),
+        file_name=names.filename(run.store, run.view, "html", "summary"),
         mime="text/html",
         on_click="ignore",
         key="download_summary",

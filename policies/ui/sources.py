@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts
-from ..filters import describe
-from ..summary import format_date
+from ..output.escape import md, safe_url
+from ..output.formats import format_date
+from ..view import describe
 from . import state
-from .text import md
 
 SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows every rerun
 CITING_SHOWN = 20  # actions listed under a source; a source cited by thousands says how many more
@@ -28,10 +27,10 @@ def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> p
 
 
 def render() -> None:
-    v = state.view("sources")
+    v = state.page_run("sources")
     st.title("Sources")
     st.caption(
-        f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.filters))}."
+        f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.view))}."
     )
     # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
     # checks it); the detail of the page's 50 sources is then looked up for those alone.
@@ -48,7 +47,7 @@ def render() -> None:
     by_source = dict(tuple(cites.groupby("source")))
     for s in shown.itertuples():
         with st.expander(f"{md(s.outlet)} — {md(s.title)} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
-            url = charts.safe_url(s.url)
+            url = safe_url(s.url)
             if url:
                 st.link_button("Open the source", url)
             published = (

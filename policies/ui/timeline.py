@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from .. import charts, share
-from ..filters import describe
+from ..output import figures, tables
+from ..output.escape import md
+from ..view import COLOR_OPTIONS, describe
 from . import sharing, state
-from .text import md
 
 
 def render() -> None:
-    v = state.view("timeline")
+    v = state.page_run("timeline")
     if v.frame.empty:
         st.title("Timeline")
-        st.caption(f"{md(describe(v.store, v.filters))} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
+        st.caption(f"{md(describe(v.store, v.view))} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
         state.empty_state()
         return
-    if share.presenting(v.options):  # the chart and its caption, full width
+    if v.view.present:  # the chart and its caption, full width
         event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
         st.caption("Lines show when an action was in force.")
         _open_clicked(event)
         return
     st.title("Timeline")
-    color = state.persistent_radio("Colour by", list(charts.COLOR_OPTIONS), "color", format_func=str.capitalize)
-    v = state.with_options(v, color=color)
+    # The radio's value is in the view already: the view is parsed from the widgets before the page runs.
+    st.radio(
+        "Colour by",
+        list(COLOR_OPTIONS),
+        key="color",
+        format_func=str.capitalize,
+        horizontal=True,
+        persist_state="session",
+    )
     # Full width: the chart carries its title, filters, legends and sources, and is downloaded as laid out here.
     event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
     st.caption("Click a point to open what it requires. Lines show when an action was in force.")
     sharing.image_format()
     for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
         column.plotly_chart(
-            charts.counts_figure(v.store, v.frame, v.filters, {"by": by}),
+            figures.counts_figure(v.store, v.frame, replace(v.view, by=by)),
             width="stretch",
             config={"displayModeBar": False},
             key=f"counts_{by}",
@@ -39,7 +48,7 @@ def render() -> None:
     _open_clicked(event)
     st.subheader("Actions")
     rows = state.paged(v.frame, "timeline_page", tail="; the downloads below have them all")
-    table = charts.actions_table(v.store, rows)  # labels for the page shown, not for every row in the view
+    table = tables.actions_table(v.store, rows)  # labels for the page shown, not for every row in the view
     picked = st.dataframe(
         table,
         hide_index=True,

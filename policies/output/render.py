@@ -17,11 +17,10 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .charts import image_size
-from .store import PROJECT_DIR
+from ..paths import TOPOJSON_DIR
+from .layout import image_size
 
 FORMATS = {".png": "png", ".svg": "svg", ".html": "html"}
-TOPOJSON_DIR = PROJECT_DIR / "static" / "topojson"
 NO_CHROMIUM = (
     "PNG and SVG export needs Chromium and none was found: install Debian's (apt-get install chromium) "
     "or set BROWSER_PATH to a Chrome or Chromium binary; HTML export needs none"

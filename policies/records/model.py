@@ -1,7 +1,7 @@
 """The record schema: pydantic models for one policy action, its parts, and the codebooks.
 
 Shape only. Checks that need more than one record (codebook ids, duplicate ids, links between
-actions, quotes against source texts) live in `policies.validate`.
+actions, quotes against source texts) live in `policies.records.validate`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 NOT_YET = "not-yet"  # no event on or before the date: the action had not happened yet
+NOT_YET_LABEL = "Not yet"
 
 
 def _plain_ids(events: pd.DataFrame) -> pd.DataFrame:

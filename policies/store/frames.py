@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
-from .gazetteer import coordinates
-from .model import Action, Source, period_end
-from .status import status_on
+from ..records.gazetteer import coordinates
+from ..records.model import Action, Source, period_end
 
 LIST_SEP = ", "
 
@@ -16,7 +13,7 @@ LIST_SEP = ", "
 def build(actions: list[Action], files: dict[str, str], books: dict[str, list], sources: list[Source]) -> dict:
     """Every frame of the store: the codebooks' and the actions'."""
     codebooks = codebook_frames(books, sources)
-    return codebooks | action_frames(actions, files, codebooks["jurisdictions"], codebooks["statuses"])
+    return codebooks | action_frames(actions, files, codebooks["jurisdictions"])
 
 
 def codebook_frames(books: dict[str, list], sources: list[Source]) -> dict:
@@ -29,10 +26,11 @@ def codebook_frames(books: dict[str, list], sources: list[Source]) -> dict:
     }
 
 
-def action_frames(
-    actions: list[Action], files: dict[str, str], jurisdictions: pd.DataFrame, statuses: pd.DataFrame
-) -> dict:
-    """The frames made from records; each has an action id column (`id` or `action_id`), so they concatenate."""
+def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: pd.DataFrame) -> dict:
+    """The frames made from records; each has an action id column (`id` or `action_id`), so they concatenate.
+
+    Only what the records say: nothing here depends on today's date (status is derived per view).
+    """
     events = pd.DataFrame(
         [
             {
@@ -80,11 +78,6 @@ def action_frames(
     frame = pd.DataFrame(action_rows, columns=ACTION_COLUMNS)
     for column in ("date", "date_end", "last_verified"):
         frame[column] = pd.to_datetime(frame[column])
-    if len(frame):
-        today = dt.date.today()
-        frame["status"] = frame["id"].map(status_on(events, statuses, today))
-    else:
-        frame["status"] = pd.Series(dtype="str")
     return {
         "actions": frame,
         "places": _places(actions, jurisdictions),

@@ -1,4 +1,12 @@
-"""Build record trees for tests: the minimal valid tree, and one whose every text field is hostile."""
+"""The record trees code tests run on, built in temporary folders from tests/fixtures, never from data/:
+
+- `tracker_tree`: the shared tree, a frozen copy of the curated data as it stood on 2026-12-01 (24 actions by six
+  governments, their codebooks and sources), so curating the real data never breaks a code test;
+- `minimal_tree`: three small records, for rules that need exact counts;
+- `hostile_tree`: the minimal tree with every free-text field of one record set to hostile text.
+
+Tests of the real data (`data/`) carry the `content` marker and live in test_content.py.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +32,12 @@ HOSTILE_TEXT = " ".join(PAYLOADS)
 def minimal_tree(dest: Path) -> Path:
     root = dest / "data"
     shutil.copytree(FIXTURES / "minimal", root)
+    return root
+
+
+def tracker_tree(dest: Path) -> Path:
+    root = dest / "data"
+    shutil.copytree(FIXTURES / "tracker", root)
     return root
 
 

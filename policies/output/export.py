@@ -1,0 +1,83 @@
+"""Flattened tables of a view, for downloads and the `export` command: one row per action, or per provision.
+
+Cells are made safe for spreadsheets (`escape.csv_cell`), so opening a CSV never evaluates a formula a record
+carried. Every table is cut to a view and carries each action's status on the view's day, never a stored one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from ..store import Store
+from ..view import View, apply, describe
+from .escape import csv_cell
+
+KINDS = ("actions", "provisions")
+
+
+def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per action of `frame` (from `apply`, so it has `status`), dates as YYYY-MM-DD text."""
+    out = frame.drop(columns=["file", "search_text"], errors="ignore").copy()
+    for column in ("date", "date_end", "last_verified"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out.reset_index(drop=True)
+
+
+def provisions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per provision of the actions in `frame`, with its action's key fields and its evidence as text."""
+    provisions = store.rows_for(store.provisions, frame)
+    evidence = store.evidence.dropna(subset=["provision_id"]).copy()
+    evidence["evidence"] = (
+        evidence["source"] + ": " + evidence["quote"].fillna("[paraphrase] " + evidence["paraphrase"].fillna(""))
+    )
+    joined = evidence.groupby(["action_id", "provision_id"], observed=True)["evidence"].agg(" | ".join)
+    keys = actions_table(store, frame)[["id", "title", "jurisdiction", "level", "action_type", "date", "status"]]
+    out = provisions.join(joined, on=["action_id", "provision_id"]).merge(
+        keys.rename(columns={"id": "action_id", "title": "action_title"}), on="action_id", how="left"
+    )
+    first = ["action_id", "action_title", "jurisdiction", "level", "action_type", "date", "status"]
+    return out[first + [c for c in out.columns if c not in first and c != "seq"]].reset_index(drop=True)
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    return table.map(csv_cell).to_csv(index=False)
+
+
+def to_json(table: pd.DataFrame, meta: dict | None = None) -> str:
+    records = json.loads(table.to_json(orient="records", force_ascii=False))
+    return json.dumps({"meta": meta or {}, "records": records}, ensure_ascii=False, indent=2)
+
+
+def view_meta(store: Store, view: View, permalink: str, rows: dict[str, int]) -> dict:
+    """What a download of a view holds: the data's as-of date, the status date, the view in words and as URL
+    parameters, its permalink."""
+    return {
+        "data_as_of": str(store.as_of),
+        "status_as_of": view.as_of.isoformat() if view.as_of else f"today ({view.status_date().isoformat()})",
+        "filters": describe(store, view),
+        "query": view.to_params(),
+        "permalink": permalink,
+        "rows": rows,
+    }
+
+
+def view_table(store: Store, view: View, kind: str, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The view's actions, or their provisions (`frame`: the view's rows when already applied)."""
+    rows = apply(store, view) if frame is None else frame
+    return provisions_table(store, rows) if kind == "provisions" else actions_table(store, rows)
+
+
+def view_csv(store: Store, view: View, kind: str, frame: pd.DataFrame | None = None) -> str:
+    """The view's actions, or their provisions, as spreadsheet-safe CSV."""
+    return to_csv(view_table(store, view, kind, frame))
+
+
+def view_json(store: Store, view: View, permalink: str, frame: pd.DataFrame | None = None) -> str:
+    """The view's actions and their provisions in one JSON document, under a `meta` header."""
+    rows = apply(store, view) if frame is None else frame
+    tables = {kind: view_table(store, view, kind, rows) for kind in KINDS}
+    records = {kind: json.loads(table.to_json(orient="records", force_ascii=False)) for kind, table in tables.items()}
+    meta = view_meta(store, view, permalink, {kind: len(table) for kind, table in tables.items()})
+    return json.dumps({"meta": meta, **records}, ensure_ascii=False, indent=2)

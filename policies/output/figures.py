@@ -1,0 +1,483 @@
+"""Plotly figures of a view: the timeline, the map and the count bars; pure functions of (store, rows, view).
+
+`frame` is what `policies.view.apply` returned for the view. Every curated string that reaches plotly goes
+through `escape.plot_text` (plotly.js reads a subset of HTML in labels and hover text). `figure` is a chart as
+people take it away, with its provenance drawn in by `layout`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..records.model import LEVELS
+from ..store import Store
+from ..store.status import spans
+from ..view import COLOR_OPTIONS, View
+from . import layout
+from .escape import plot_text
+from .formats import date_labels
+from .tables import MAX_BARS, counts, map_counts
+from .theme import LEVEL_COLORS, font, tick_font, topic_colors, type_symbols
+
+FIGURES = ("timeline", "map", "counts")
+TITLES = {
+    "timeline": "Government actions on immigration enforcement, by date",
+    "map": "Government actions on immigration enforcement, by place",
+    "counts": "Government actions on immigration enforcement, by {by}",
+}
+INSET = {"timeline": 120, "counts": 120, "map": 20}  # px left of the plot (row labels): where text starts
+
+
+def row_labels(names: pd.Series) -> pd.Series:
+    """Short, escaped place names for chart rows, worked out once per place rather than once per action."""
+    return names.map({name: plot_text(short_name(name)) for name in names.unique()})
+
+
+def short_name(name: str) -> str:
+    """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
+    return str(name).split(" (")[0]
+
+
+def primary_topic(frame: pd.DataFrame) -> pd.Series:
+    """The first listed topic of each action: what 'colour by topic' paints it with."""
+    return frame["topics"].fillna("").str.split(", ").str[0].replace("", "none")
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+# Past these, one marker per action stops being readable (and the browser gets megabytes): the timeline shows
+# the jurisdictions with most actions, and counts per month instead of single actions, and says so.
+MAX_ROWS = 25
+MAX_POINTS = 1_500
+
+
+def scaled(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool, str]:
+    """(the actions to draw, whether to draw monthly counts, the note saying what was left out or grouped)."""
+    rows, points, notes = MAX_ROWS, MAX_POINTS, []
+    places = frame["jurisdiction"].value_counts()
+    if len(places) > rows:
+        frame = frame[frame["jurisdiction"].isin(places.index[:rows])]
+        notes.append(f"the {rows} jurisdictions with most actions ({len(frame):,}) of {len(places):,}")
+    monthly = len(frame) > points
+    if monthly:
+        notes.append("circles count each month's actions")
+    return frame, monthly, ("Showing " + " and ".join(notes) + "; filter to see more.") if notes else ""
+
+
+def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+    """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans.
+
+    Too many to draw one by one (see `scaled`), it draws the busiest rows and monthly counts, with a note in
+    `layout.meta["note"]` that `figure` puts in the subtitle.
+    """
+    color_by = view.color if view.color in COLOR_OPTIONS else "level"
+    big = view.present
+    fig = go.Figure()
+    if frame.empty:
+        return _empty(fig, "No actions match these filters")
+    frame, monthly, note = scaled(frame)
+    if monthly:
+        return _monthly_timeline(store, frame, color_by, big, note)
+    rows = frame.assign(
+        row=row_labels(frame["jurisdiction_name"]),
+        group=frame["level"] if color_by == "level" else primary_topic(frame),
+        date_label=date_labels(frame),
+    )
+    colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
+    group_names = _group_names(store, color_by)
+    _add_spans(fig, store, rows, view.status_date(), colors)
+    symbols = type_symbols(store)
+    type_labels = store.labels.names["type"]
+    status_labels = store.labels.names["status"]
+    # One trace per colour and action type, so each trace's symbol is one value (per-point symbols are
+    # validated point by point by plotly, seconds at 100,000 actions).
+    for (group, action_type), part in rows.groupby(["group", "action_type"], sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"].to_numpy(),
+                y=part["row"].to_numpy(object),
+                mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                legendgroup=str(group),
+                showlegend=False,
+                marker=dict(
+                    size=17 if big else 13,
+                    color=colors.get(group, "#777777"),
+                    symbol=symbols.get(action_type, "circle"),
+                    line=dict(width=1.5, color=colors.get(group, "#777777")),
+                ),
+                customdata=np.column_stack(
+                    [
+                        part["id"].to_numpy(object),
+                        part["title"].map(_clip).map(plot_text).to_numpy(object),
+                        part["actor"].map(_clip).map(plot_text).to_numpy(object),
+                        part["date_label"].to_numpy(object),
+                        part["date_precision"].to_numpy(object),
+                        part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
+                        part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
+                    ]
+                ),  # numpy arrays: plotly validates lists element by element, which is slow at scale
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
+                    "<br>%{customdata[5]} · %{customdata[6]}<extra></extra>"
+                ),
+            )
+        )
+    for group in rows["group"].drop_duplicates():
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                legendgroup=str(group),
+                marker=dict(size=11, color=colors.get(group, "#777777"), symbol="circle"),
+                hoverinfo="skip",
+            )
+        )
+    _add_type_legend(fig, store, rows)
+    order = _row_order(rows)
+    fig.update_layout(
+        font=font(big),
+        height=(260 + 56 * len(order)) if big else max(400, 210 + 42 * len(order)),
+        margin=dict(l=10, r=10, t=20, b=10),
+        plot_bgcolor="white",
+        legend=dict(
+            title=dict(text="Level" if color_by == "level" else "Topic (first listed)"),
+            orientation="h",
+            yanchor="top",
+            y=-0.22,
+            x=0,
+            groupclick="toggleitem",
+        ),
+        # The shapes' key: its own legend, in "normal" order (a legend group would stack its entries in a column).
+        legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
+        hoverlabel=dict(bgcolor="white", font=dict(size=13)),
+        clickmode="event+select",
+        meta={"note": note},
+    )
+    _timeline_axes(fig, rows, big)
+    return fig
+
+
+def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, big: bool, note: str) -> go.Figure:
+    """One circle per jurisdiction, month and colour, its area the number of actions: a few thousand points
+    at most, whatever the number of actions."""
+    colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
+    group_names = _group_names(store, color_by)
+    rows = frame.assign(
+        row=row_labels(frame["jurisdiction_name"]),
+        group=frame["level"] if color_by == "level" else primary_topic(frame),
+        month=frame["date"].dt.to_period("M").dt.to_timestamp(),
+    )
+    cells = rows.groupby(["group", "row", "month"], sort=False).size().reset_index(name="actions")
+    biggest = max(1, int(cells["actions"].max()))
+    fig = go.Figure()
+    for group, part in cells.groupby("group", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["month"].to_numpy(),
+                y=part["row"].to_numpy(object),
+                mode="markers",
+                name=plot_text(group_names.get(group, str(group))),
+                marker=dict(
+                    size=(6 + 22 * np.sqrt(part["actions"].to_numpy() / biggest)),
+                    color=colors.get(group, "#777777"),
+                    opacity=0.8,
+                    line=dict(width=0),
+                ),
+                customdata=part["actions"].to_numpy(),
+                hovertemplate="%{y}<br>%{x|%b %Y}: %{customdata:,} actions<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        font=font(big),
+        height=(260 + 56 * rows["row"].nunique()) if big else max(400, 210 + 42 * rows["row"].nunique()),
+        margin=dict(l=10, r=10, t=20, b=10),
+        plot_bgcolor="white",
+        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h"),
+        hoverlabel=dict(bgcolor="white", font=dict(size=13)),
+        meta={"note": note},
+    )
+    _timeline_axes(fig, rows, big)
+    return fig
+
+
+def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, big: bool) -> None:
+    # Horizontal tick labels, never rotated: rotated dates would run into the footer under the axis.
+    ticks = tick_font(big)
+    fig.update_xaxes(
+        showgrid=True,
+        gridcolor="#e6e6e6",
+        tickformat="%-d %b %Y",
+        title=None,
+        range=_x_range(rows),
+        tickangle=0,
+        nticks=7,
+        tickfont=ticks,
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=_row_order(rows)[::-1],
+        gridcolor="#f0f0f0",
+        title=None,
+        automargin=True,
+        tickfont=ticks,
+    )
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """Hover lines stay on screen; the full text is on the Requirements page."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _x_range(rows: pd.DataFrame) -> list[pd.Timestamp]:
+    """The actions' own dates with a margin; spans still in force run on past the right edge."""
+    start, end = rows["date"].min(), rows["date_end"].max()
+    pad = max((end - start) * 0.06, pd.Timedelta(days=5))
+    return [start - pad, end + pad]
+
+
+def _group_names(store: Store, color_by: str) -> dict[str, str]:
+    if color_by == "level":
+        return {level: level.capitalize() for level in LEVELS}
+    return store.labels.names["topic"] | {"none": "No topic"}
+
+
+def _row_order(rows: pd.DataFrame) -> list[str]:
+    """Rows from federal down to city, then by name, so the same place sits in the same spot on every view."""
+    rank = {level: i for i, level in enumerate(LEVELS)}
+    unique = rows.drop_duplicates("row")
+    unique = unique.assign(rank=unique["level"].map(rank).fillna(len(LEVELS)))
+    return list(unique.sort_values(["rank", "row"])["row"])
+
+
+def _add_spans(fig: go.Figure, store: Store, rows: pd.DataFrame, day: dt.date, colors: dict) -> None:
+    """A line from when an action came into force to when it was blocked or expired (or `day`, the view's status date)."""
+    events = store.rows_for(store.events, rows)
+    if events.empty:
+        return
+    in_force = spans(events, store.statuses, day)
+    if in_force.empty:
+        return
+    joined = in_force.merge(rows[["id", "row", "group"]], left_on="action_id", right_on="id")
+    for group, part in joined.groupby("group", sort=False):
+        # One trace per colour: segments separated by gaps (None), built without a Python loop.
+        xs = np.column_stack(
+            [part["start"].to_numpy(object), part["end"].to_numpy(object), np.full(len(part), None)]
+        ).ravel()
+        ys = np.column_stack(
+            [part["row"].to_numpy(object), part["row"].to_numpy(object), np.full(len(part), None)]
+        ).ravel()
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line=dict(width=6, color=colors.get(group, "#777777")),
+                opacity=0.35,
+                legendgroup=str(group),
+                showlegend=False,
+                hoverinfo="skip",
+                name="in force",
+            )
+        )
+
+
+def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
+    """Legend-only grey markers naming each action type's symbol, in the second legend."""
+    symbols = type_symbols(store)
+    type_labels = store.labels.names["type"]
+    for t in [t for t in store.action_types["id"] if t in set(rows["action_type"])]:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=plot_text(type_labels.get(t, t)),
+                legendgroup="types",
+                legend="legend2",
+                marker=dict(size=11, color="#555555", symbol=symbols[t]),
+                hoverinfo="skip",
+            )
+        )
+
+
+def _empty(fig: go.Figure, message: str) -> go.Figure:
+    fig.add_annotation(
+        text=message, showarrow=False, font=dict(size=16, color="#555555"), x=0.5, y=0.5, xref="paper", yref="paper"
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(
+        height=240, plot_bgcolor="white", font=font(), margin=dict(l=10, r=10, t=10, b=10), showlegend=False
+    )
+    return fig
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+
+def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+    """Horizontal bars of counts by jurisdiction or topic, in the same colours as the timeline."""
+    by = view.by
+    table = counts(store, frame, by)
+    fig = go.Figure()
+    if table.empty:
+        return _empty(fig, "No actions")
+    shown = len(table)
+    table = table.head(MAX_BARS)
+    if by == "topic":
+        palette = topic_colors(store)
+        colors = [palette.get(k, "#777777") for k in table["key"]]
+    else:
+        colors = [LEVEL_COLORS.get(level, "#777777") for level in table["level"]]
+    fig.add_trace(
+        go.Bar(
+            x=table["actions"],
+            y=table["name"].map(short_name).map(plot_text),
+            orientation="h",
+            marker_color=colors,
+            text=table["actions"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    if by != "topic":  # a key to the colours (hidden in the app's narrow column; figure() shows it)
+        for level in [lv for lv in LEVELS if lv in set(table["level"])]:
+            fig.add_trace(
+                go.Bar(
+                    x=[None],
+                    y=[None],
+                    name=level.capitalize(),
+                    marker_color=LEVEL_COLORS[level],
+                    orientation="h",
+                    hoverinfo="skip",
+                )
+            )
+    fig.update_layout(
+        font=font(view.present),
+        height=max(160, 40 + 26 * len(table)),
+        margin=dict(l=10, r=30, t=30, b=10),
+        plot_bgcolor="white",
+        title=dict(
+            text=("By jurisdiction" if by != "topic" else "By topic")
+            + (f" (top {MAX_BARS} of {shown:,})" if shown > MAX_BARS else ""),
+            font=dict(size=14),
+        ),
+        bargap=0.25,
+        showlegend=False,
+        legend=dict(title=dict(text="Level"), orientation="h"),
+    )
+    fig.data[0].showlegend = False
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(autorange="reversed", automargin=True, ticklabelstandoff=6, tickfont=tick_font(view.present))
+    return fig
+
+
+# --- map ------------------------------------------------------------------------------------
+
+
+MAP_LABELS = 20  # bubbles named on the map; the others are named on hover
+
+
+def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+    """A US map (state outlines from the bundled topojson) with one bubble per place, sized by its actions."""
+    table = map_counts(store, frame)
+    fig = go.Figure()
+    biggest = max(int(table["actions"].max()), 1) if len(table) else 1
+    named = set(table["place"].head(MAP_LABELS))  # the busiest places; names of thousands would overprint
+    # One trace per level, so each trace's colour is one value (plotly validates a list of colours one by one),
+    # and numpy arrays throughout (plotly validates lists element by element).
+    for level, part in table.groupby("level", sort=False):
+        labels = part["name"].map(lambda n: plot_text(n.split(",")[0])).where(part["place"].isin(named), "")
+        fig.add_trace(
+            go.Scattergeo(
+                lat=part["lat"].to_numpy(float),
+                lon=part["lon"].to_numpy(float),
+                mode="markers+text",
+                text=labels.to_numpy(object),
+                textposition="top center",
+                marker=dict(
+                    size=14 + 36 * np.sqrt(part["actions"].to_numpy() / biggest),
+                    color=LEVEL_COLORS.get(level, "#777777"),
+                    opacity=0.8,
+                    line=dict(width=1, color="white"),
+                ),
+                customdata=np.column_stack(
+                    [
+                        part["place"].to_numpy(object),
+                        part["name"].map(plot_text).to_numpy(object),
+                        part["actions"].to_numpy(object),
+                    ]
+                ),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
+                name=level.capitalize(),
+                showlegend=False,
+            )
+        )
+    for level in [lv for lv in LEVELS if lv in set(table["level"])]:  # a key to the colours, for images
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[None],
+                lon=[None],
+                mode="markers",
+                name=level.capitalize(),
+                hoverinfo="skip",
+                marker=dict(size=11, color=LEVEL_COLORS[level]),
+                showlegend=True,
+            )
+        )
+    fig.update_geos(
+        scope="usa",
+        showland=True,
+        landcolor="#f4f4f1",
+        showsubunits=True,
+        subunitcolor="#9a9a9a",
+        showcountries=True,
+        countrycolor="#9a9a9a",
+        showlakes=True,
+        lakecolor="#dbe9f4",
+        bgcolor="white",
+    )
+    fig.update_layout(
+        font=font(view.present),
+        height=640 if view.present else 520,
+        margin=dict(l=10, r=10, t=10, b=0),
+        showlegend=len(table) > 0,
+        legend=dict(title=dict(text="Level"), orientation="h"),
+    )
+    return fig
+
+
+# --- the figure people take away ----------------------------------------------------------------
+
+
+def figure(store: Store, frame: pd.DataFrame, view: View, kind: str, base: str | None = None) -> go.Figure:
+    """The chart `kind` (timeline, map or counts) of a view with its provenance drawn in: the app, its image
+    downloads and the `chart` command all show this figure. `frame` is `apply(store, view)`."""
+    big = view.present
+    fig = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[kind](store, frame, view)
+    if frame.empty:
+        plot_height, axis_room = 200, 0
+    elif kind == "timeline":
+        rows = len(fig.layout.yaxis.categoryarray or ())
+        plot_height, axis_room = (max(380, rows * 64 + 50) if big else max(220, rows * 42 + 40)), 30 if big else 26
+    elif kind == "map":
+        plot_height, axis_room = (620 if big else 500), 0
+    else:
+        plot_height, axis_room = len(fig.data[0].y) * (34 if big else 26) + 20, 0
+        fig.update_layout(showlegend=True)
+    title = TITLES[kind].format(by="topic" if view.by == "topic" else "jurisdiction")
+    caption = layout.caption(store, frame, view, base)
+    note = (fig.layout.meta or {}).get("note") if isinstance(fig.layout.meta, dict) else None
+    if note:  # what a scaled-down chart leaves out is part of what it says
+        caption["subtitle"] += f". {note}"
+    return layout.with_provenance(fig, title, caption, plot_height, big, axis_room, layout.WIDTH[big] - INSET[kind])

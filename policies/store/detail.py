@@ -1,0 +1,155 @@
+"""One action as its page and its printable summary show it: fields with labels, status on a day, the lifecycle,
+disagreements, provisions grouped by who must comply with their evidence, and the sources it cites.
+
+Plain values only (text, dates, booleans): the renderers escape for their own markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .core import Store
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    outlet: str
+    title: str
+    url: str | None
+    published: dt.date | None
+    seed: str | None
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    source: SourceRef
+    quote: str | None
+    paraphrase: str | None
+
+
+@dataclass(frozen=True)
+class ProvisionItem:
+    id: str
+    requirement: str
+    text: str
+    disputed: bool
+    evidence: tuple[EvidenceItem, ...]
+
+
+@dataclass(frozen=True)
+class EventItem:
+    type: str
+    date: dt.date
+    precision: str
+    note: str
+
+
+@dataclass(frozen=True)
+class DisagreementItem:
+    sources: tuple[SourceRef, ...]
+    about: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class ActionDetail:
+    id: str
+    title: str
+    summary: str
+    jurisdiction: str
+    jurisdiction_name: str
+    actor: str
+    action_type: str
+    type_label: str
+    date: dt.date
+    date_precision: str
+    status: str
+    status_label: str
+    status_date: dt.date  # the day the status was read on
+    last_verified: dt.date
+    notes: str
+    events: tuple[EventItem, ...]
+    disagreements: tuple[DisagreementItem, ...]
+    provisions: tuple[tuple[str, tuple[ProvisionItem, ...]], ...]  # (who must comply, what), in record order
+    sources: tuple[SourceRef, ...]
+
+
+def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
+    """Raises KeyError for an id the store does not hold."""
+    found = (store.actions["id"] == action_id).to_numpy().nonzero()[0]
+    if not len(found):
+        raise KeyError(action_id)
+    position = int(found[0])
+    row = store.actions.iloc[position]
+    status = str(store.status_on(day)[position])
+    refs = _sources(store)
+    events = store.events[store.events["action_id"] == action_id].sort_values(["date", "seq"])
+    provisions = store.provisions[store.provisions["action_id"] == action_id].sort_values("seq")
+    evidence = store.evidence[store.evidence["action_id"] == action_id]
+    grouped: dict[str, list[ProvisionItem]] = {}
+    for p in provisions.itertuples():
+        items = tuple(
+            EvidenceItem(_ref(refs, e.source), _text(e.quote), _text(e.paraphrase))
+            for e in evidence[evidence["provision_id"] == p.provision_id].itertuples()
+        )
+        grouped.setdefault(str(p.applies_to), []).append(
+            ProvisionItem(str(p.provision_id), str(p.requirement), str(p.text), bool(p.disputed), items)
+        )
+    return ActionDetail(
+        id=action_id,
+        title=row["title"],
+        summary=row["summary"],
+        jurisdiction=row["jurisdiction"],
+        jurisdiction_name=row["jurisdiction_name"],
+        actor=row["actor"],
+        action_type=row["action_type"],
+        type_label=store.labels.name("type", row["action_type"]),
+        date=row["date"].date(),
+        date_precision=row["date_precision"],
+        status=status,
+        status_label=store.labels.name("status", status),
+        status_date=day,
+        last_verified=row["last_verified"].date(),
+        notes=row["notes"] or "",
+        events=tuple(
+            EventItem(str(e.type), e.date.date(), str(e.date_precision), _text(e.note) or "")
+            for e in events.itertuples()
+        ),
+        disagreements=tuple(
+            DisagreementItem(
+                tuple(_ref(refs, s) for s in str(d.sources).split(", ")),
+                tuple(str(d.about).split(", ")),
+                str(d.description),
+            )
+            for d in store.disagreements[store.disagreements["action_id"] == action_id].itertuples()
+        ),
+        provisions=tuple((who, tuple(items)) for who, items in grouped.items()),
+        sources=tuple(_ref(refs, s) for s in str(row["sources"]).split(", ") if s),
+    )
+
+
+def _sources(store: Store) -> dict[str, SourceRef]:
+    return {
+        s.id: SourceRef(
+            s.id,
+            str(s.outlet),
+            str(s.title),
+            s.url if isinstance(s.url, str) else None,
+            s.published if isinstance(s.published, dt.date) else None,
+            s.seed if isinstance(s.seed, str) else None,
+        )
+        for s in store.sources.itertuples()
+    }
+
+
+def _ref(refs: dict[str, SourceRef], source_id: str) -> SourceRef:
+    """A cited source (the validator makes sure it is in the registry; an id alone if not)."""
+    return refs.get(source_id) or SourceRef(source_id, source_id, "", None, None, None)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
