@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import store
-from .paths import DATA_DIR, EVALUATION_DIR, SEEDS_DIR
+from . import paths, store
+from .paths import EVALUATION_DIR, SEEDS_DIR
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -83,7 +83,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     seeds = Path(args.seeds) if args.seeds else (SEEDS_DIR if SEEDS_DIR.is_dir() else None)
     # The folder's own articles, then each subfolder (held-out rounds, in name order), then the seeds.
     subsets = sorted(d for d in folder.iterdir() if d.is_dir() and d.name != "seeds") if folder.is_dir() else []
-    sets = [(folder.name, folder, None)] + [(d.name, d, None) for d in subsets]
+    sets: list[tuple[str, Path, Path | None]] = [(folder.name, folder, None), *((d.name, d, None) for d in subsets)]
     if seeds:
         sets.append(("seeds", EVALUATION_DIR / "seeds", seeds))
     scores = []
@@ -155,7 +155,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
-    """Validate DATA_DIR and write its frames to one file the dashboard can start from (POLICIES_SNAPSHOT)."""
+    """Validate a data folder and write its frames to one file the dashboard can start from (POLICIES_SNAPSHOT)."""
     loaded = store.load(args.data_dir, use_cache=False, progress=_progress(args))
     if loaded.errors and not args.allow_errors:
         for problem in loaded.errors[:20]:
@@ -236,12 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check every record and codebook; exit 1 if there are errors")
-    p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
+    p.add_argument("data_dir", nargs="?", default=str(paths.data_dir()))
     p.add_argument("--texts", metavar="DIR", help="folder of source texts: check evidence quotes against them")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help="write the flattened table (one row per action, or per provision)")
-    p.add_argument("--data-dir", default=str(DATA_DIR))
+    p.add_argument("--data-dir", default=str(paths.data_dir()))
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("--provisions", action="store_true", help="one row per provision")
     p.add_argument(
@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["yaml", "json"], default="yaml")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
-    p.add_argument("--data-dir", default=str(DATA_DIR), help="whose codebook tells known places from new ones")
+    p.add_argument("--data-dir", default=str(paths.data_dir()), help="whose codebook tells known places from new ones")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against the evaluation set, with a baseline and speed")
@@ -309,12 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--q", action="append", metavar="TEXT", help="free-text search")
     p.add_argument("--color", default="level", metavar="level|topic", help="what the timeline's colours show")
     p.add_argument("--base-url", metavar="URL", help="address in the footer's permalink (default $POLICIES_BASE_URL)")
-    p.add_argument("--data-dir", default=str(DATA_DIR))
+    p.add_argument("--data-dir", default=str(paths.data_dir()))
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(func=cmd_chart)
 
     p = sub.add_parser("snapshot", help="validate and write the data as one file the dashboard starts from")
-    p.add_argument("data_dir", nargs="?", default=str(DATA_DIR))
+    p.add_argument("data_dir", nargs="?", default=str(paths.data_dir()))
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.add_argument("--allow-errors", action="store_true", help="write it even if some records have errors")
@@ -325,7 +325,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--seed", type=int, default=0, help="the same seed gives the same tree")
     p.add_argument(
-        "--codebooks", default=str(DATA_DIR / "codebooks"), metavar="DIR", help="topics, types and statuses to use"
+        "--codebooks",
+        default=str(paths.data_dir() / "codebooks"),
+        metavar="DIR",
+        help="topics, types and statuses to use",
     )
     p.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     p.set_defaults(func=cmd_synth)

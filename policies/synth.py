@@ -21,7 +21,8 @@ import us
 import yaml
 
 from .paths import DATA_DIR
-from .records import gazetteer
+from .records import gazetteer, vocabulary
+from .records.gazetteer import state_name
 from .records.model import slugify as slug
 from .records.yamlfile import Loader, dump
 
@@ -39,13 +40,6 @@ TYPE_SHARE = {
     "announcement": 0.18,
     "agency-directive": 0.12,
 }
-TYPE_TOPICS = {
-    "deployment": ["national-guard"],
-    "enforcement-operation": ["enforcement-resources"],
-    "lawsuit": ["litigation"],
-    "court-order": ["litigation"],
-}
-BINDING = ("executive-order", "law", "court-order", "agency-directive")
 SURNAMES = (
     "Alvarez",
     "Brooks",
@@ -119,7 +113,7 @@ def places() -> tuple[Place, ...]:
             out.append(
                 Place(
                     county_id,
-                    f"{county['name']}, {us.states.lookup(code).name}",
+                    f"{county['name']}, {state_name(code)}",
                     "county",
                     f"us-{code.lower()}",
                     code,
@@ -136,7 +130,7 @@ def places() -> tuple[Place, ...]:
             out.append(
                 Place(
                     city_id,
-                    f"{city['name']}, {us.states.lookup(code).name}",
+                    f"{city['name']}, {state_name(code)}",
                     "city",
                     f"us-{code.lower()}",
                     code,
@@ -155,6 +149,7 @@ def write_tree(
     everywhere = places()
     by_level = {level: [p for p in everywhere if p.level == level] for level in LEVEL_SHARE}
     topics = [t["id"] for t in _read(codebooks / "topics.yaml")]
+    words = vocabulary.load(codebooks.resolve())  # binding types and default topics, from the codebook
     out.mkdir(parents=True, exist_ok=True)
     (out / "actions").mkdir(exist_ok=True)
     shutil.copytree(codebooks, out / "codebooks", dirs_exist_ok=True)
@@ -163,7 +158,7 @@ def write_tree(
     _dump(out / "sources.yaml", sources)
     ids: list[str] = []
     for i in range(actions):
-        record = _action(i, rng, by_level, topics, [s["id"] for s in sources], ids)
+        record = _action(i, rng, by_level, topics, [s["id"] for s in sources], ids, words)
         ids.append(record["id"])
         (out / "actions" / f"{record['id']}.yaml").write_text(dump(record))
         if progress and (i % 1000 == 0 or i == actions - 1):
@@ -171,7 +166,13 @@ def write_tree(
 
 
 def _action(
-    i: int, rng: random.Random, by_level: dict, topics: list[str], sources: list[str], earlier: list[str]
+    i: int,
+    rng: random.Random,
+    by_level: dict,
+    topics: list[str],
+    sources: list[str],
+    earlier: list[str],
+    words: vocabulary.Vocabulary,
 ) -> dict:
     level = _pick(rng, LEVEL_SHARE)
     kind = _pick(rng, TYPE_SHARE)
@@ -181,7 +182,7 @@ def _action(
     target = rng.choice(by_level["city"]) if level in ("federal", "state") else place
     precision = rng.choices(["day", "week", "month"], [0.85, 0.1, 0.05])[0]
     date = _aligned(FIRST_DAY + dt.timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days)), precision)
-    chosen = list(dict.fromkeys(TYPE_TOPICS.get(kind, []) + rng.sample(topics, rng.randint(1, 2))))
+    chosen = list(dict.fromkeys(list(words.type_topics.get(kind, ())) + rng.sample(topics, rng.randint(1, 2))))
     cited = rng.sample(sources, rng.randint(1, 2))
     record = {
         "id": f"{place.id}-{kind}-{date.isoformat()}-{i}",
@@ -193,12 +194,12 @@ def _action(
         "action_type": kind,
         "date": date,
         "date_precision": precision,
-        "events": _events(kind, date, precision, cited[0], rng),
+        "events": _events(kind, date, precision, cited[0], rng, kind in words.binding),
         "topics": chosen,
         "sources": cited,
         "last_verified": LAST_VERIFIED,
     }
-    if kind in BINDING:
+    if kind in words.binding:
         record["provisions"] = [_provision(topic, place.level, j, cited[0]) for j, topic in enumerate(chosen)]
     else:
         record["evidence"] = [{"source": cited[0], "paraphrase": f"The source reports this {kind.replace('-', ' ')}."}]
@@ -209,13 +210,13 @@ def _action(
     return record
 
 
-def _events(kind: str, date: dt.date, precision: str, source: str, rng: random.Random) -> list[dict]:
+def _events(kind: str, date: dt.date, precision: str, source: str, rng: random.Random, binds: bool) -> list[dict]:
     first = {"lawsuit": "filed", "announcement": "announced", "enforcement-operation": "effective"}.get(kind, "signed")
     if kind == "deployment" and rng.random() < 0.3:
         first = "threatened"
     events = [{"type": first, "date": date, "date_precision": precision, "source": source}]
     day = date + dt.timedelta(days=6 if precision == "week" else 30 if precision == "month" else 0)
-    if kind in BINDING and kind != "agency-directive":
+    if binds and kind != "agency-directive":
         day += dt.timedelta(days=rng.randint(0, 30))
         events.append({"type": "effective", "date": day, "source": source})
         if rng.random() < 0.15:
@@ -274,7 +275,7 @@ def _source(i: int, rng: random.Random) -> dict:
 
 
 def _codebook_entry(p: Place) -> dict:
-    entry = {"id": p.id, "name": p.name, "level": p.level}
+    entry: dict[str, str | int] = {"id": p.id, "name": p.name, "level": p.level}
     entry |= {k: v for k, v in (("parent", p.parent), ("state", p.state), ("geonameid", p.geonameid)) if v}
     return entry
 

@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BROKEN_RECORD = "actions/broken-record-2025-01-01.yaml"
+# Whatever reads "the data folder" by default (the CLI, the extractor's codebook words, the dashboard) reads the
+# shared tree in code tests, never data/: curating the real data cannot break them. Content tests name data/.
+os.environ["POLICIES_DATA_DIR"] = str(ROOT / "tests" / "fixtures" / "tracker")
 
 
 @pytest.fixture(scope="session")

@@ -220,3 +220,9 @@ def test_chicago_place_filter_includes_federal_actions_and_excludes_california_a
     federal_aimed_there = set(FEDERAL_ACTIONS_IN_CA_AND_DC)
     assert set(s.actions.loc[s.actions["id"].isin(federal_aimed_there), "level"]) == {"federal"}
     assert shown & (acting_there | federal_aimed_there) == set()
+
+
+def test_the_extractors_words_are_the_curated_codebooks() -> None:
+    from test_extract import lexicon_gaps
+
+    assert lexicon_gaps(DATA / "codebooks") == []

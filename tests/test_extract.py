@@ -423,3 +423,45 @@ def test_the_extractor_beats_the_dateparser_baseline_on_the_evaluation_set() -> 
     ours, baseline = evaluate.score_extractor(cases), evaluate.score_baseline(cases)
     assert ours.dates.f1 > baseline.dates.f1
     assert ours.actions.f1 >= 0.8  # the tuning set; README reports the held-out figures too
+
+
+# --- the extractor's words are the codebooks' and the schema's ---------------------------------------
+
+
+def lexicon_gaps(codebooks: Path) -> list[str]:
+    """Names the extractor uses that the codebooks or the record schema do not have."""
+    from policies.extract import lexicon
+    from policies.records import vocabulary
+    from policies.records.model import ACTION_TYPES, EVENT_TYPES, REQUIREMENTS
+    from policies.ui.requirements import VERBS
+
+    words = vocabulary.load(codebooks)
+    gaps = [f"topic {t}" for t in lexicon.TOPICS if t not in words.topics]
+    gaps += [f"default topic {t}" for topics in words.type_topics.values() for t in topics if t not in words.topics]
+    gaps += [f"action type {t}" for t, _, _ in lexicon.TRIGGERS if t not in ACTION_TYPES]
+    gaps += [f"event {e}" for _, e, _ in lexicon.TRIGGERS if e not in EVENT_TYPES]
+    gaps += [f"requirement {r}" for r, _ in lexicon.REQUIREMENTS if r not in REQUIREMENTS]
+    gaps += [f"badge {r}" for r in REQUIREMENTS if r not in VERBS]
+    return gaps
+
+
+def test_the_lexicon_speaks_the_codebooks_words() -> None:
+    assert lexicon_gaps(TRACKER / "codebooks") == []
+
+
+def test_binding_types_and_default_topics_come_from_the_codebook(tmp_path: Path, monkeypatch) -> None:
+    """Change the codebook and the drafts follow: nothing in the extractor repeats it."""
+    tree = tmp_path / "data"
+    shutil.copytree(TRACKER, tree, ignore=shutil.ignore_patterns("actions"))
+    text = "Published: 2025-10-06\nThe state of Illinois sued the Department of Homeland Security on Monday."
+
+    def suit_topics() -> list[str]:
+        return next(d.topics for d in extract(text, "suit.txt").actions if d.action_type == "lawsuit")
+
+    monkeypatch.setenv("POLICIES_DATA_DIR", str(tree))
+    assert "oversight" not in suit_topics()
+    book = tree / "codebooks" / "action_types.yaml"
+    book.write_text(book.read_text().replace("default_topics: [litigation]", "default_topics: [oversight]"))
+    shutil.copytree(tree, tmp_path / "edited")  # a new folder: the vocabulary is read once per codebook folder
+    monkeypatch.setenv("POLICIES_DATA_DIR", str(tmp_path / "edited"))
+    assert "oversight" in suit_topics()

@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..records import vocabulary
 from . import lexicon
 from .dates import DateMention, find_dates, is_action_date
 from .places import FEDERAL, Mention, Place, find_places, state, state_names
 
-BINDING = {"executive-order", "law", "court-order", "agency-directive"}
 PROVISION_WINDOW = 4  # sentences after a binding act that may still describe what it requires
 # A period after these never ends a sentence ("Gov. Hale", "Oct. 6", "J. Smith").
 _TITLE_ABBREVIATIONS = re.compile(
@@ -182,7 +182,7 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
     merged = _merge(drafts)
     _resolve_anchors(merged)
     for draft in merged:
-        if draft.action_type in BINDING:
+        if draft.action_type in vocabulary.current().binding:
             draft.provisions = _provisions(draft, sentences, merged)
         draft.topics = _topics(draft)
     return merged
@@ -521,9 +521,9 @@ def _offset_date(s: Sentence, offset: DateMention, trigger: Trigger, ctx: Contex
         else:
             return When(None, "day", None)
         return When(base - dt.timedelta(days=offset.offset), "day", offset.text) if base else None
-    inside = [m for m in s.dates if m.resolved and offset.end <= m.start < clause_end]
+    inside = [m.date for m in s.dates if m.resolved and m.date and offset.end <= m.start < clause_end]
     if inside:
-        return When(inside[0].date + dt.timedelta(days=offset.offset), "day", offset.text)
+        return When(inside[0] + dt.timedelta(days=offset.offset), "day", offset.text)
     anchor_words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{4,}", words))
     return When(None, "day", f"{offset.text} {words}".strip(), anchor=(offset.offset, anchor_words))
 
@@ -543,7 +543,7 @@ def _resolve_anchors(drafts: list[Draft]) -> None:
             score = 2 * len(words & actor_words) + len(words & text_words)
             if score > best_score:
                 best, best_score = other, score
-        if best is not None:
+        if best is not None and best.date is not None:
             draft.date, draft.date_precision = best.date + dt.timedelta(days=days), "day"
 
 
@@ -674,7 +674,7 @@ def _clean_who(who: str) -> str:
 
 def _topics(draft: Draft) -> list[str]:
     text = " ".join(draft.evidence + [p.text for p in draft.provisions])
-    topics = list(lexicon.TYPE_TOPICS.get(draft.action_type, []))
+    topics = list(vocabulary.current().type_topics.get(draft.action_type, ()))
     topics += [t for t, pattern in lexicon.TOPICS.items() if pattern.search(text) and t not in topics]
     for p in draft.provisions:
         topics += [t for t in p.topics if t not in topics]

@@ -115,6 +115,17 @@ def to_records(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.
     return records
 
 
+def unfilled(record: dict) -> list[str]:
+    """The fields of a draft record its curator must fill before it validates, besides the source entry and the
+    new places the YAML header lists: a date the article did not give, topics none of its words named. Every
+    other field of a draft is already valid (the fuzz tests hold the extractor to that)."""
+    out = ["date"] if record.get("date") is None else []
+    out += [f"events[{i}].date" for i, e in enumerate(record["events"]) if e.get("date") is None]
+    out += ["topics"] if not record["topics"] else []
+    out += [f"provisions[{i}].topics" for i, p in enumerate(record.get("provisions", [])) if not p["topics"]]
+    return out
+
+
 def _record(d: Draft, src: str, known: Mapping[str, str], today: dt.date) -> dict:
     jurisdiction = _jurisdiction(d.jurisdiction, known)
     words = THREAT_WORDS.get(d.action_type) if d.event == "threatened" else None
@@ -199,5 +210,5 @@ def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.dat
         ]
     for w in extraction.warnings:
         header.append(f"# warning: {w}")
-    docs = [dump(r) for r in records]
+    docs = [(f"# to fill: {', '.join(unfilled(r))}\n" if unfilled(r) else "") + dump(r) for r in records]
     return "\n".join(header) + "\n" + "".join(f"---\n{doc}" for doc in docs)

@@ -352,9 +352,3 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "federal-control": r"\bfederal\s+control\b|\btake\s+(?:over|control\s+of)\s+(?:the\s+)?(?:city's\s+)?police\b|\bfederaliz\w+\s+(?:the\s+)?police\b",
     }.items()
 }
-TYPE_TOPICS = {
-    "lawsuit": ["litigation"],
-    "court-order": ["litigation"],
-    "deployment": ["national-guard"],
-    "enforcement-operation": ["enforcement-resources"],
-}

@@ -14,6 +14,7 @@ from functools import lru_cache
 import us
 
 from ..records import gazetteer
+from ..records.gazetteer import state_name
 from ..records.model import slugify as slug
 
 MIN_POPULATION = 100_000  # smaller cities only count when the text names their state too ("Elgin, Ill.")
@@ -43,11 +44,11 @@ def state(code: str) -> Place:
 def city(name: str, code: str) -> Place:
     if code == "DC":
         return DC
-    return Place(f"us-{code.lower()}-{slug(name)}", f"{name}, {us.states.lookup(code).name}", "city", code)
+    return Place(f"us-{code.lower()}-{slug(name)}", f"{name}, {state_name(code)}", "city", code)
 
 
 def county(name: str, code: str) -> Place:
-    return Place(f"us-{code.lower()}-{slug(name)}", f"{name}, {us.states.lookup(code).name}", "county", code)
+    return Place(f"us-{code.lower()}-{slug(name)}", f"{name}, {state_name(code)}", "county", code)
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,7 @@ def with_provenance(
     from the bottom margin, which `axis_room` keeps clear of tick labels. Text is wrapped to `text_width` px.
     """
     title_size, sub_size, foot_size = TEXT_SIZES[present]
-    body = PRESENT_FONT_SIZE if present else FONT["size"]
+    body = float(PRESENT_FONT_SIZE if present else FONT["size"])
     title = plot_lines(title, int(text_width / (CHAR * title_size * 1.1)))  # bold
     subtitle = plot_lines(caption["subtitle"], int(text_width / (CHAR * sub_size)))
     foot_wrap = int(text_width / (CHAR * foot_size))
@@ -175,7 +175,7 @@ def legend_rows(fig: go.Figure, name: str = "legend", present: bool = False, wid
     plotly fills a line with entries (symbol, text, gap) beside the legend's title; the estimate errs wide, so a
     legend may leave a little space under it but never runs into the next one.
     """
-    size = PRESENT_FONT_SIZE if present else FONT["size"]
+    size = float(PRESENT_FONT_SIZE if present else FONT["size"])
     char, entry = 0.58 * size, 3.6 * size
     names = [t.name for t in fig.data if (t.legend or "legend") == name and t.showlegend is not False and t.name]
     room = width - len(fig.layout[name].title.text or "") * char - size

@@ -35,7 +35,7 @@ TYPE_SYMBOLS = {
     "agency-directive": "square-open",
 }
 EXTRA_SYMBOLS = ("x", "cross", "pentagon", "triangle-down", "hourglass", "bowtie")
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#1b1b1b")
+FONT: dict[str, str | int] = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13, "color": "#1b1b1b"}
 PRESENT_FONT_SIZE = 18  # presenter mode: read from the back of a room
 
 

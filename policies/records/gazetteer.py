@@ -47,3 +47,9 @@ def coordinates(geonameid: int | None, state: str | None) -> tuple[float, float]
     if city is None:
         return None
     return float(city["latitude"]), float(city["longitude"])
+
+
+def state_name(code: str) -> str:
+    """'IL' -> 'Illinois' (the code itself if `us` does not know it)."""
+    state = us.states.lookup(code)
+    return state.name if state else code

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -46,12 +46,12 @@ EventType = Literal[
 ]
 RelationType = Literal["responds-to", "challenges", "blocks", "implements", "supersedes"]
 
-LEVELS: tuple[str, ...] = Level.__args__
-PRECISIONS: tuple[str, ...] = Precision.__args__
-REQUIREMENTS: tuple[str, ...] = Requirement.__args__
-ACTION_TYPES: tuple[str, ...] = ActionType.__args__
-EVENT_TYPES: tuple[str, ...] = EventType.__args__
-RELATION_TYPES: tuple[str, ...] = RelationType.__args__
+LEVELS: tuple[str, ...] = get_args(Level)
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+REQUIREMENTS: tuple[str, ...] = get_args(Requirement)
+ACTION_TYPES: tuple[str, ...] = get_args(ActionType)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 
 
 class Strict(BaseModel):
@@ -196,6 +196,10 @@ class ActionTypeEntry(Strict):
     id: ActionType
     label: str
     definition: str = Field(min_length=10)
+    binds: bool = Field(default=False, description="its provisions bind those they name (who must do what)")
+    default_topics: list[str] = Field(
+        default_factory=list, description="topics a draft of this type starts with (the extractor reads them)"
+    )
 
 
 class Status(Strict):

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Base  # type: ignore[assignment]
 
 
-class Loader(_Base):  # type: ignore[misc,valid-type]
+class Loader(_Base):
     """Safe C loader that leaves dates as text, so an impossible date is a field error with a line."""
 
 
@@ -32,7 +32,7 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
-class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+class Dumper(_BaseDumper):
     """Safe dumper that writes a repeated value twice rather than as a YAML anchor a curator must decode."""
 
     def ignore_aliases(self, data: object) -> bool:
@@ -86,7 +86,7 @@ class _PlainLoader(Loader):
     """The C composer calls back into Python to tag every scalar; most record scalars are text, so this tags
     all of them text, and `_construct` asks the real resolver only about those that could be something else."""
 
-    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+    def resolve(self, kind, value, implicit):
         return _STR if kind is yaml.ScalarNode else _MAP if kind is yaml.MappingNode else _SEQ
 
 
@@ -98,7 +98,7 @@ def _construct(node: yaml.Node) -> object:
     """Nodes to Python, without the generic constructor's bookkeeping."""
     tag = node.tag
     if tag == _STR:
-        if node.style is None and (not node.value or node.value[0] in _MAYBE_TYPED):
+        if getattr(node, "style", None) is None and (not node.value or node.value[0] in _MAYBE_TYPED):
             tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))  # a plain true, 12, ~ or ''
             if tag != _STR:
                 if tag in _SCALARS:

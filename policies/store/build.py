@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel
@@ -28,7 +29,7 @@ from .files import Files, list_files
 from .labels import Labels
 from .workers import Progress, parse_actions
 
-CODEBOOKS = {
+CODEBOOKS: dict[str, type[BaseModel]] = {
     "jurisdictions": Jurisdiction,
     "topics": Topic,
     "action_types": ActionTypeEntry,
@@ -118,7 +119,7 @@ def _build(
             code=code_version(),
             labels=_labels(empty),
         )
-    books: dict[str, list[BaseModel]] = {}
+    books: dict[str, list[Any]] = {}  # each its codebook's model
     for name, model in CODEBOOKS.items():
         books[name] = parse_list(f"codebooks/{name}.yaml", files.get(f"codebooks/{name}.yaml"), model, problems)
     sources = parse_list("sources.yaml", files.get("sources.yaml"), Source, problems)
@@ -133,6 +134,12 @@ def _build(
             problems.append(
                 Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}")
             )
+
+    for kind in books["action_types"]:
+        for topic in kind.default_topics:
+            if topic not in codebooks.topics:
+                field = f"{kind.id}.default_topics"
+                problems.append(Problem("codebooks/action_types.yaml", None, field, f"unknown topic {topic!r}"))
 
     action_files = [name for name in files.names if name.startswith("actions/")]
     codebook_part = frames.codebook_frames(books, sources)

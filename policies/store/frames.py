@@ -158,8 +158,10 @@ def _jurisdictions(models: list) -> pd.DataFrame:
 
 def _ancestors(jid: str, parents: dict[str, str | None]) -> list[str]:
     out: list[str] = []
-    while (jid := parents.get(jid)) and jid not in out:  # the guard stops a parent cycle
-        out.append(jid)
+    parent = parents.get(jid)
+    while parent and parent not in out:  # the guard stops a parent cycle
+        out.append(parent)
+        parent = parents.get(parent)
     return out
 
 

@@ -100,6 +100,8 @@ def _form(known: dict[str, str]) -> None:
 
 def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
     extraction = result.extraction
+    if extraction is None:  # a Result holds an error or an extraction
+        return
     article = extraction.article
     actions = extraction.actions
     st.divider()

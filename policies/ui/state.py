@@ -12,14 +12,15 @@ import datetime as dt
 import os
 import threading
 from dataclasses import dataclass, replace
-from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from .. import paths
 from .. import store as store_module
 from ..output.escape import md
-from ..paths import DATA_DIR, DATA_DIR_ENV, SNAPSHOT_ENV
+from ..paths import SNAPSHOT_ENV
 from ..store import Store
 from ..view import DATE_RANGE, FILTERS, LIST_FILTERS, View, apply, base_url, page_path, parse
 from ..view.filters import DateRange, Search
@@ -46,11 +47,7 @@ class PageRun:
     store: Store
     view: View
     frame: pd.DataFrame
-    share_slot: object = None  # the sidebar container the Copy link goes in, above the filters
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    share_slot: Any = None  # the sidebar container the Copy link goes in, above the filters
 
 
 _LOADED: dict[str, Store] = {}
@@ -65,7 +62,7 @@ def load_store() -> Store:
     that depends on the date, so a process that runs for days shows each day's status.
     """
     snapshot = os.environ.get(SNAPSHOT_ENV)
-    path = snapshot or str(data_dir())
+    path = snapshot or str(paths.data_dir())
     if path not in _LOADED:
         with _LOADING:
             if path not in _LOADED:  # another session may have loaded it while this one waited
@@ -146,7 +143,7 @@ def _widget_params() -> dict[str, list[str]]:
 def _filter_widgets(store: Store) -> None:
     """One widget per filter definition, in the table's order; then the status date and Reset."""
     low, high = DATE_RANGE
-    dates = dict(min_value=low, max_value=high, format="YYYY-MM-DD", persist_state="session")
+    dates: dict[str, Any] = dict(min_value=low, max_value=high, format="YYYY-MM-DD", persist_state="session")
     with st.sidebar:
         st.header("Filters")
         for d in LIST_FILTERS:
@@ -159,14 +156,18 @@ def _filter_widgets(store: Store) -> None:
                 format_func=lambda v, n=names: n.get(v, v),
                 persist_state="session",
             )
-        for d in (x for x in FILTERS if isinstance(x, DateRange)):
-            for column, key, label in zip(st.columns(2), d.keys, d.labels):
+        for span in (x for x in FILTERS if isinstance(x, DateRange)):
+            for column, key, label in zip(st.columns(2), span.keys, span.labels):
                 with column:
-                    st.date_input(label, key=WIDGET[key], **dates)
+                    st.date_input(label, None, key=WIDGET[key], **dates)
         for s in (x for x in FILTERS if isinstance(x, Search)):
             st.text_input(s.label, key=WIDGET[s.key], max_chars=200, placeholder=s.placeholder, persist_state="session")
         st.date_input(
-            "Status as of", key=WIDGET["as_of"], help="Show each action's status on this date (empty: today).", **dates
+            "Status as of",
+            None,
+            key=WIDGET["as_of"],
+            help="Show each action's status on this date (empty: today).",
+            **dates,
         )
         st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
 
@@ -230,7 +231,7 @@ def page_run(page: str) -> PageRun:
             type="tertiary",
         )
     elif current.share_slot is not None:
-        with current.share_slot:  # type: ignore[attr-defined]
+        with current.share_slot:
             _share_box(current)
     for notice in st.session_state.get("notices", []):
         st.warning(md(notice), icon=":material/warning:")  # notices quote the URL: untrusted text
