@@ -50,6 +50,7 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 @pytest.mark.filterwarnings("ignore:The kopts argument is ignored")
+@pytest.mark.slow
 def test_png_is_slide_sized_and_named_by_the_caller(kaleido_server, tmp_path: Path) -> None:
     code, out = chart(tmp_path, "chicago.png", *VIEW, "--color", "topic")
     assert code == 0

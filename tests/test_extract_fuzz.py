@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -107,6 +108,7 @@ def mutated_article(draw) -> bytes:
 
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=mutated_article(), published=DATES)
+@pytest.mark.slow
 def test_mutated_articles_never_crash_the_extractor(raw: bytes, published) -> None:
     _run(raw, published)
 
@@ -115,6 +117,7 @@ def test_mutated_articles_never_crash_the_extractor(raw: bytes, published) -> No
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(raw=st.one_of(st.binary(max_size=2000), mutated_article()), fmt=st.sampled_from(["yaml", "json"]))
+@pytest.mark.slow
 def test_the_cli_exits_0_or_2_without_a_traceback_or_a_partial_file(tmp_path_factory, raw: bytes, fmt: str) -> None:
     folder, home = tmp_path_factory.mktemp("fuzz"), tmp_path_factory.getbasetemp()
     article, out = folder / "in.txt", folder / "out.txt"

@@ -2,7 +2,8 @@
 
 The loader's side of the corpus (file, line, field, message; records in and out) is tests/test_validate.py;
 here the dashboard opened on each broken tree shows every valid record, lists the problem on the About page,
-and raises nothing. Query strings come from hypothesis: 5,000 through the parser, and 400 per page (2,400) through AppTest, which
+and raises nothing (one AppTest per case, so marked slow; the loader's side stays in the fast loop). Query
+strings come from hypothesis: 5,000 through the parser, and 400 per page (2,400) through AppTest, which
 runs the whole app each time (about a tenth of a second on the shared tree). Both are marked slow: the fast
 loop (`-m "not slow and not browser"`) leaves them out.
 """
@@ -25,6 +26,7 @@ PAGES = ("timeline", "requirements", "map", "sources", "about", "add")
 KEYS = ("place", "level", "topic", "type", "status", "from", "to", "q", "policy", "as_of", "color", "present", "page")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_the_dashboard_shows_every_valid_record_and_lists_the_problem(case: Case, make_app, tmp_path: Path) -> None:
     root = make_tree(tmp_path)

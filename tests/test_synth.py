@@ -49,6 +49,7 @@ def test_records_use_real_places_at_every_level_with_provisions_events_and_links
     assert set(loaded.actions["date_precision"]) == {"day", "week", "month"}
 
 
+@pytest.mark.slow
 def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(
     tree: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -80,6 +81,7 @@ def test_loading_in_worker_processes_gives_exactly_what_one_process_gives(
     assert len(serial.actions) == 400 - 2  # the original of the duplicated id, and the record with a dangling link
 
 
+@pytest.mark.slow
 def test_the_synth_command_writes_a_tree_validate_accepts_and_will_not_write_into_a_full_folder(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -198,6 +200,7 @@ def test_loading_shows_progress_on_a_terminal(tree: Path) -> None:
     assert "loading records 400/400" in output.decode()
 
 
+@pytest.mark.slow
 def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, monkeypatch) -> None:
     """Under Streamlit, __main__ is the page script: the workers must not run it again (they would hang or recurse)."""
     monkeypatch.setattr(workers, "PARALLEL_FROM", 0)
@@ -207,6 +210,7 @@ def test_the_dashboard_loads_a_tree_with_worker_processes(tree: Path, make_app, 
     assert len(at.dataframe[0].value) == 400
 
 
+@pytest.mark.slow
 def test_a_snapshot_gives_the_dashboard_the_same_data_without_reading_yaml(
     tree: Path, tmp_path: Path, make_app, monkeypatch
 ) -> None:

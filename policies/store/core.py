@@ -77,7 +77,7 @@ class Store:
         found = _STATUS_MEMO.get(key) if self.fingerprint else None
         if found is None:
             by_id = status_on(self.events, self.statuses, day)
-            found = by_id.reindex(self.actions["id"].astype(str), fill_value=NOT_YET).to_numpy(object)
+            found = by_id.astype(object).reindex(self.actions["id"].astype(str), fill_value=NOT_YET).to_numpy(object)
             if self.fingerprint:
                 _STATUS_MEMO[key] = found
                 while len(_STATUS_MEMO) > STATUS_MEMO_SIZE:
