@@ -15,6 +15,7 @@ from policies import store
 from policies.output import export
 from policies.output.escape import FORMULA_START
 from policies.output.summary import STYLE, action_summary_html
+from policies.store import action_detail
 from policies.view import Filters, View, apply
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,7 +69,7 @@ def test_view_csv_is_spreadsheet_safe(tmp_path: Path) -> None:
 
 def test_summary_prints_on_paper_with_its_permalink_and_source_addresses(s: store.Store) -> None:
     link = View(page="requirements", policy="chicago-eo-2025-02-28").permalink(base="https://tracker.example")
-    page = action_summary_html(s.action_detail("chicago-eo-2025-02-28", dt.date(2025, 4, 1)), s.as_of, link)
+    page = action_summary_html(action_detail(s, "chicago-eo-2025-02-28", dt.date(2025, 4, 1)), s.as_of, link)
     assert f"Permalink: <a href='{link}'" in page
     assert "@media print" in STYLE and "break-inside: avoid" in STYLE
     assert 'a::after { content: " <" attr(href) ">"' in STYLE, "on paper, a source's address is written out"
@@ -76,6 +77,6 @@ def test_summary_prints_on_paper_with_its_permalink_and_source_addresses(s: stor
 
 def test_summary_of_a_hostile_record_downloads_as_inert_text(tmp_path: Path) -> None:
     hostile = store.load(hostile_tree(tmp_path), use_cache=False)
-    detail = hostile.action_detail(HOSTILE_ID, dt.date(2025, 4, 1))
+    detail = action_detail(hostile, HOSTILE_ID, dt.date(2025, 4, 1))
     page = action_summary_html(detail, hostile.as_of, "https://tracker.example/requirements?policy=x")
     assert "<img" not in page and "<script>" not in page

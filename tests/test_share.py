@@ -16,6 +16,7 @@ from policies.output.escape import plot_text
 from policies.output.formats import format_date
 from policies.output.layout import plot_lines, url_lines
 from policies.output.summary import action_summary_html
+from policies.store import action_detail
 from policies.view import BASE_URL_ENV, Filters, View, apply, base_url, parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,7 +34,7 @@ def view(s: store.Store, page: str = "timeline", **params: object) -> View:
 def summary(s: store.Store, action_id: str, permalink: str, day: str = "2025-04-01") -> str:
     import datetime as dt
 
-    return action_summary_html(s.action_detail(action_id, dt.date.fromisoformat(day)), s.as_of, permalink)
+    return action_summary_html(action_detail(s, action_id, dt.date.fromisoformat(day)), s.as_of, permalink)
 
 
 def test_permalink_reproduces_page_filters_and_options(s: store.Store) -> None:

@@ -4,12 +4,13 @@ build.load(data_dir)      YAML to a `Store`, cached on disk by content (cache.py
                           large trees (workers.py), reading each file once (files.py)
 snapshot                  the same frames as one file a deployment starts from
 core.Store                the frames and the questions views ask: rows of an action subset, labels, status
-                          on a day (status.py), one action's detail (detail.py)
+                          on a day (status.py)
+    detail.action_detail      one action as its page and its printable summary show it
 """
 
 from .build import CODEBOOKS, code_version, load
 from .core import ACTION_ORDER, LONG_FRAMES, Store
-from .detail import ActionDetail
+from .detail import ActionDetail, action_detail
 from .labels import Labels
 from .snapshot import load_snapshot, save_snapshot
 from .status import NOT_YET
@@ -22,6 +23,7 @@ __all__ = [
     "ActionDetail",
     "Labels",
     "Store",
+    "action_detail",
     "code_version",
     "load",
     "load_snapshot",

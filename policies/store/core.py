@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from ..records.problems import Problem
-from .detail import ActionDetail, action_detail
 from .labels import Labels
 from .status import NOT_YET, status_on
 
@@ -83,10 +82,6 @@ class Store:
                 while len(_STATUS_MEMO) > STATUS_MEMO_SIZE:
                     _STATUS_MEMO.popitem(last=False)
         return found
-
-    def action_detail(self, action_id: str, day: dt.date) -> ActionDetail:
-        """Everything an action's page and its printable summary show, with its status on `day`."""
-        return action_detail(self, action_id, day)
 
     def of_actions(self, long: pd.DataFrame, column: str) -> np.ndarray:
         """For each row of a long frame (from `rows_for`: every row has an action), its action's `column`."""

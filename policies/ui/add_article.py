@@ -144,10 +144,8 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
                 key="add_json",
                 width="stretch",
             )
-        type_labels = dict(zip(v.store.action_types["id"], v.store.action_types["label"]))
-        topic_labels = dict(zip(v.store.topic_codebook["id"], v.store.topic_codebook["label"]))
         for number, draft in enumerate(actions, 1):
-            _draft(number, draft, type_labels, topic_labels, known)
+            _draft(number, draft, v.store.labels.names["type"], v.store.labels.names["topic"], known)
     _article(article.text, actions)
 
 

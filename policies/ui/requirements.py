@@ -11,7 +11,7 @@ from .. import clock
 from ..output import tables
 from ..output.escape import md, safe_url
 from ..output.formats import format_date
-from ..store import ActionDetail
+from ..store import ActionDetail, action_detail
 from ..store.detail import EvidenceItem
 from ..view import describe
 from . import sharing, state
@@ -32,7 +32,7 @@ def render() -> None:
     if action_id:
         if not v.view.present:
             sharing.summary_download(v, action_id)
-        detail(v.store.action_detail(action_id, v.view.status_date()))
+        detail(action_detail(v.store, action_id, v.view.status_date()))
     else:
         st.info("Pick an action above, or click one on the Timeline.", icon=":material/touch_app:")
     st.divider()

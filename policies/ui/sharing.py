@@ -11,6 +11,7 @@ from functools import partial
 import streamlit as st
 
 from ..output import export, figures, layout, names, summary
+from ..store import action_detail
 from . import state
 
 # plotly.js asks for TOPOJSON_URL + "usa_110m.json"; the file ships in static/ and Streamlit serves it (relative
@@ -78,7 +79,7 @@ def data_downloads(run: state.PageRun) -> None:
 
 def summary_download(run: state.PageRun, action_id: str) -> None:
     """One printable page for an action: requirements, evidence quotes, sources and its permalink."""
-    detail = run.store.action_detail(action_id, run.view.status_date())
+    detail = action_detail(run.store, action_id, run.view.status_date())
     st.download_button(
         "Printable summary (HTML)",
         partial(summary.action_summary_html, detail, run.store.as_of, state.permalink(run)),
