@@ -241,3 +241,28 @@ def test_no_page_runs_or_links_what_a_record_or_a_url_carries(hostile_server, br
     p.screenshot(
         "11-hostile" + path.split("?")[0].replace("/", "-").rstrip("-") + ("-markdown" if "bold" in path else "")
     )
+
+
+@pytest.mark.browser
+def test_the_printed_summary_writes_out_each_sources_address(browser_page, tmp_path) -> None:
+    """On paper a link cannot be followed: printed, each source's address follows its name."""
+    import datetime as dt
+
+    from trees import minimal_tree
+
+    from policies import store
+    from policies.output.summary import action_summary_html
+    from policies.store import action_detail
+
+    s = store.load(minimal_tree(tmp_path), use_cache=False)
+    page = action_summary_html(
+        action_detail(s, "il-lawsuit-2025-03-19", dt.date(2025, 4, 1)), s.as_of, "https://t.example/"
+    )
+    p = browser_page.page
+    p.set_content(page)
+    link = p.locator("li a").first
+    href = link.get_attribute("href")
+    after = "el => getComputedStyle(el, '::after').content"
+    assert link.evaluate(after) in ("none", "normal", '""'), "on screen, a link is just a link"
+    p.emulate_media(media="print")
+    assert href and href in link.evaluate(after)

@@ -137,9 +137,3 @@ def test_unknown_present_value_is_ignored_with_a_notice(make_app) -> None:
     assert any("Ignored present" in w.value.replace("\\", "") for w in at.warning)
     assert "<b>" not in at.warning[0].value.replace("\\<", "")
     assert at.sidebar.children and "present" not in at.query_params
-
-
-def test_presenter_stylesheet_is_a_constant_that_hides_the_chrome() -> None:
-    for testid in ("stSidebar", "stHeader", "stToolbar", "stExpandSidebarButton"):
-        assert f'[data-testid="{testid}"]' in PRESENT_CSS
-    assert PRESENT_CSS.startswith("<style>") and PRESENT_CSS.endswith("</style>")

@@ -187,11 +187,11 @@ class Search:
         return (self.key,)
 
     def parse(self, params: Params, store: Store, notices: list[Notice]) -> dict:
-        text = " ".join(values(params, self.key)).strip()
-        text = "".join(ch for ch in text if ch.isprintable())
+        # Unprintable characters go first, then the ends are trimmed: what is kept reads back as itself.
+        text = "".join(ch for ch in " ".join(values(params, self.key)) if ch.isprintable()).strip()
         if len(text) > MAX_QUERY:
             notices.append(Notice(self.key, text, "cut"))
-            text = text[:MAX_QUERY]
+            text = text[:MAX_QUERY].rstrip()
         return {"q": text}
 
     def params(self, filters: Filters) -> dict[str, list[str]]:
