@@ -93,7 +93,7 @@ def test_filter_definitions_cover_every_filter_field() -> None:
 
     covered = {key for d in FILTERS for key in d.cleared()}
     assert covered == {f.name for f in fields(Filters)}
-    asked = {key: ["x"] for d in FILTERS for key in d.keys}
+    asked = {key: ["x"] for d in FILTERS for key in d.keys} | {"q": ["x" * (F.MAX_QUERY + 1)]}  # each one refused
     _, notices = parse(asked, store.load(FIXTURES / "minimal", use_cache=False))
     assert {n.key for n in notices} == set(asked), "every definition's keys are read from the query string"
 
