@@ -226,3 +226,10 @@ def test_the_extractors_words_are_the_curated_codebooks() -> None:
     from test_extract import lexicon_gaps
 
     assert lexicon_gaps(DATA / "codebooks") == []
+
+
+@pytest.mark.parametrize("page", ["timeline", "requirements", "map", "sources", "about"])
+def test_the_dashboard_shows_the_curated_data_on_every_page(make_app, page: str) -> None:
+    at = make_app({"place": "us-il-chicago", "policy": CHICAGO_EO}, page=page, data=DATA)
+    assert not at.exception and at.title
+    assert not at.warning or page == "requirements", [w.value for w in at.warning]  # disagreements are warnings
