@@ -15,6 +15,7 @@ from conftest import ROOT
 from trees import XSS
 
 from policies.extract import extract
+from policies.output.escape import md
 from policies.ui import add_article, highlight
 from policies.ui.highlight import Evidence
 
@@ -187,6 +188,11 @@ def _extract(at, text: str | None = None, published: dt.date | None = None, uplo
     return at
 
 
+def _key(at, number: int = 1) -> str:
+    """The widget key prefix of a draft's editor (each extraction has its own token)."""
+    return f"desk{at.session_state[add_article.RESULT].token}_{number}"
+
+
 def _markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
@@ -198,7 +204,7 @@ def _html(at) -> str:
 def test_page_shows_the_form_and_says_nothing_is_saved(make_app) -> None:
     at = _open(make_app)
     assert at.title[0].value == "Add from article"
-    assert any("nothing is saved on the server" in c.value for c in at.caption)
+    assert any("Nothing is saved on this server" in c.value for c in at.caption)
     assert at.date_input(key="add_published").value is None
     assert at.button(key="add_extract").label == "Extract drafts"
     assert not at.error and not at.get("html") and not at.get("download_button")
@@ -208,25 +214,32 @@ def test_pasted_article_with_a_publication_date_gives_its_drafts(make_app) -> No
     at = _extract(_open(make_app), BODY, PUBLISHED)
     text = _markdown(at)
     assert "**1 draft** from *pasted text* · published 2025\\-10\\-14 \\(as given above\\)" in text
-    assert "Executive order · signed" in text
-    assert "City · Denver, Colorado" in text and "Mayor Elena Ruiz" in text
-    assert "2025\\-10\\-13 \\(day\\) from the words “on Monday”" in text
-    assert ":red-badge[Prohibits] *Denver police*" in text and ":blue-badge[Requires] *city agencies*" in text
-    assert not at.error and not at.warning
+    assert "Executive order · signed · Denver, Colorado \\(new\\)" in text
+    key = _key(at)
+    assert at.text_input(key=f"{key}_actor").value == "Mayor Elena Ruiz"
+    assert at.selectbox(key=f"{key}_jurisdiction").value == "us-co-denver"
+    assert at.date_input(key=f"{key}_date").value == dt.date(2025, 10, 13)
+    assert any("2025\\-10\\-13 \\(day\\) from the words “on Monday”" in c.value for c in at.caption)
+    provisions = at.data_editor(key=f"{key}_provisions").value
+    rows = set(zip(provisions["requirement"], provisions["applies_to"]))
+    assert {("requires", "city agencies"), ("prohibits", "Denver police")} <= rows
+    assert not at.warning
     html = _html(at)
     assert "<strong" in html and re.search(r"<mark[^>]*>Mayor Elena Ruiz", html)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download YAML", "Download JSON"]
+    assert labels == ["Download YAML", "Download JSON", "Download the record (YAML)", "Download the registry entries"]
     assert at.expander[-1].label == "Article with evidence highlighted"
 
 
 def test_the_date_line_serves_when_no_date_is_given_and_without_either_dates_stay_open(make_app) -> None:
     at = _extract(_open(make_app), DATELINE + BODY)
     assert "published 2025\\-10\\-14 \\(from the article\\'s date line\\)" in _markdown(at)
-    assert "2025\\-10\\-13 \\(day\\)" in _markdown(at)
+    assert at.date_input(key=f"{_key(at)}_date").value == dt.date(2025, 10, 13)
     at = _extract(at, BODY)
     text = _markdown(at)
-    assert "no publication date" in text and "no date from the words “on Monday” \\(unresolved\\)" in text
+    assert "no publication date" in text
+    assert any("no date from the words “on Monday” \\(unresolved\\)" in c.value for c in at.caption)
+    assert at.date_input(key=f"{_key(at)}_date").value is None
     warnings = [w.value for w in at.warning]
     assert any("no publication date" in w for w in warnings) and any("left unresolved" in w for w in warnings)
 
@@ -276,8 +289,8 @@ def test_hostile_article_is_shown_as_characters(make_app) -> None:
     assert _tags(html) <= ALLOWED_TAGS, html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
     assert XSS in _visible(html) and "[click](javascript:alert(3))" in _visible(html)
-    text = _markdown(at)
-    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in text  # the evidence quote is escaped markdown
+    text = _markdown(at) + "\n".join(c.value for c in at.caption)
+    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in text  # the evidence sentence is escaped markdown
     assert not re.search(r"(?<!\\)<(?:img|script)", text) and "](javascript:" not in text
 
 
@@ -314,6 +327,122 @@ def test_the_page_writes_no_files(make_app, tmp_path: Path, monkeypatch: pytest.
     _extract(at, upload=("ruiz.txt", (DATELINE + BODY).encode(), "text/plain"))
     assert at.get("download_button")
     assert (_tree(ROOT), _tree(tmp_path)) == before
+
+
+# --- the review desk (AppTest) ---------------------------------------------------------------------------------
+
+DESK_URL = "https://newsroom.example.org/2025/10/14/denver-mayor-order-schools-clinics/"
+
+
+def _desk(make_app, monkeypatch: pytest.MonkeyPatch, data: Path | None = None, curator: bool = False):
+    if curator:
+        monkeypatch.setenv("POLICIES_CURATOR", "1")
+        monkeypatch.setattr("policies.ui.desk.request_host", lambda: "localhost:8501")
+    at = make_app(page="add", data=data)
+    at.text_input(key="add_url").input(DESK_URL)
+    return _extract(at, BODY, PUBLISHED)
+
+
+def _fix(at, key: str) -> None:
+    """What a curator does to this draft: a summary, and each provision's evidence in our own words."""
+    at.text_area(key=f"{key}_summary").input("Denver's mayor ordered police not to help immigration agents.")
+    rows = at.data_editor(key=f"{key}_provisions").value
+    fixes = {"evidence": "The order says so, as the article reports."}
+    at.session_state[f"{key}_provisions"] = {
+        "edited_rows": {
+            i: fixes if len(topics) else {**fixes, "topics": ["police-cooperation"]}
+            for i, topics in enumerate(rows["topics"])
+        },
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+
+
+def _errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def test_the_desk_prefills_the_source_and_marks_what_was_found_or_guessed(make_app, monkeypatch) -> None:
+    at = _desk(make_app, monkeypatch)
+    token = at.session_state[add_article.RESULT].token
+    assert at.text_input(key=f"desk{token}_src_url").value == DESK_URL
+    assert at.text_input(key=f"desk{token}_src_outlet").value == "newsroom.example.org"
+    assert at.text_input(key=f"desk{token}_src_id").value == "article-denver-mayor-order-schools-clinics"
+    assert at.date_input(key=f"desk{token}_src_published").value == PUBLISHED
+    captions = [c.value for c in at.caption]
+    assert ":orange[guessed: check]" in captions and ":green[found in the text]" in captions
+
+
+def test_problems_show_at_their_field_until_fixed_and_only_then_the_record_downloads(make_app, monkeypatch) -> None:
+    at = _desk(make_app, monkeypatch)
+    key = _key(at)
+    errors = _errors(at)
+    assert any(e.startswith("**Summary**") and "is empty" in e for e in errors), errors
+    assert any(e.startswith("**Provisions**") and "provision 1 › evidence 1 › paraphrase" in e for e in errors)
+    record_button = next(b for b in at.get("download_button") if b.proto.label == "Download the record (YAML)")
+    assert record_button.proto.disabled
+    _fix(at, key)
+    assert _errors(at) == [] and any("This record validates" in s.value for s in at.success)
+    record_button = next(b for b in at.get("download_button") if b.proto.label == "Download the record (YAML)")
+    assert not record_button.proto.disabled
+    at.selectbox(key=f"{key}_jurisdiction").set_value("us-il-chicago").run()
+    assert not _errors(at)  # another codebook place is as valid
+    at.text_input(key=f"{key}_id").input("../../etc/passwd").run()
+    assert any(e.startswith("**Record id**") for e in _errors(at)), _errors(at)
+
+
+def test_a_possible_duplicate_is_flagged_with_a_link_to_the_existing_record(
+    make_app, monkeypatch, tracker_store
+) -> None:
+    row = tracker_store.actions.iloc[0]
+    at = _desk(make_app, monkeypatch)
+    key = _key(at)
+    at.selectbox(key=f"{key}_jurisdiction").set_value(row["jurisdiction"])
+    at.selectbox(key=f"{key}_type").set_value(row["action_type"])
+    at.date_input(key=f"{key}_date").set_value(row["date"].date() + dt.timedelta(days=2)).run()
+    warnings = [w.value for w in at.warning]
+    assert any("Possible duplicate" in w and f"?policy={row['id']}" in w and "2 days apart" in w for w in warnings)
+
+
+def test_without_curator_mode_there_is_no_save_button(make_app, monkeypatch) -> None:
+    monkeypatch.setenv("POLICIES_CURATOR", "1")  # asked for, but the request is not from this machine
+    at = _desk(make_app, monkeypatch)
+    _fix(at, _key(at))
+    assert not [b for b in at.button if b.key and b.key.endswith("_save")]
+    assert any("only works from this machine" in c.value for c in at.caption)
+
+
+def test_curator_mode_saves_into_the_data_folder_and_every_page_shows_it_at_once(
+    make_app, monkeypatch, tmp_path: Path
+) -> None:
+    from streamlit.util import calc_hash
+    from trees import tracker_tree
+
+    data = tracker_tree(tmp_path / "tree")
+    at = _desk(make_app, monkeypatch, data=data, curator=True)
+    key = _key(at)
+    _fix(at, key)
+    record_id, title = at.text_input(key=f"{key}_id").value, at.text_input(key=f"{key}_title").value
+    save_button = at.button(key=f"{key}_save")
+    assert not save_button.disabled and save_button.label == f"Save to data/actions/{record_id}.yaml"
+    save_button.click().run()
+    assert not at.exception and not _errors(at)
+    saved = data / "actions" / f"{record_id}.yaml"
+    record = yaml.safe_load(saved.read_text())
+    assert record["curation"]["from_draft"] is True and "summary" in record["curation"]["changed"]
+    assert "article-denver-mayor-order-schools-clinics" in (data / "sources.yaml").read_text()
+    assert "us-co-denver" in (data / "codebooks" / "jurisdictions.yaml").read_text()
+    assert any(f"Saved {record_id}" in s.value.replace("\\", "") for s in at.success)
+    at._page_hash = calc_hash("timeline")
+    at.run()
+    shown = "\n".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert title in shown and "Denver, Colorado" in shown, shown[:500]
+    at._page_hash = calc_hash("add")
+    at.run()
+    assert not [b for b in at.button if b.key == f"{key}_save"]  # saved once: the desk shows where it went
+    assert any(md(f"Saved as data/actions/{record_id}.yaml") in m.value for m in at.markdown)
 
 
 # --- the page in a browser --------------------------------------------------------------------------------------

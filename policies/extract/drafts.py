@@ -126,6 +126,26 @@ def unfilled(record: dict) -> list[str]:
     return out
 
 
+def origins(d: Draft) -> dict[str, str]:
+    """For each field of a draft record: `found` in the article's words, `guessed` by the extractor (a
+    template, a default, a place not named in the sentence), or `missing` (the curator must fill it)."""
+    place = d.jurisdiction
+    return {
+        "title": "guessed",
+        "summary": "missing",
+        "jurisdiction": "guessed" if place.id.startswith("unidentified-") else "found",
+        "places": "found" if d.places else "missing",
+        "actor": "found",
+        "action_type": "found",
+        "date": ("found" if d.date_text else "guessed") if d.date else "missing",
+        "date_precision": "found" if d.date_text else "guessed",
+        "events": "found" if d.date else "missing",
+        "topics": "found" if d.topics else "missing",
+        "provisions": "found" if d.provisions else "missing",
+        "evidence": "found" if d.evidence else "missing",
+    }
+
+
 def _record(d: Draft, src: str, known: Mapping[str, str], today: dt.date) -> dict:
     jurisdiction = _jurisdiction(d.jurisdiction, known)
     words = THREAT_WORDS.get(d.action_type) if d.event == "threatened" else None

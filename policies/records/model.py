@@ -128,6 +128,15 @@ class Disagreement(Strict):
     description: str = Field(min_length=10)
 
 
+class Curation(Strict):
+    """How a record was made: from an extractor draft or by hand, and which draft fields its curator kept."""
+
+    from_draft: bool
+    kept: list[str] = Field(default_factory=list, description="fields saved as the draft had them")
+    changed: list[str] = Field(default_factory=list, description="fields the curator changed or filled")
+    curated: dt.date | None = Field(default=None, description="the day the record was saved from the desk")
+
+
 class Action(Strict):
     id: str = Field(pattern=SLUG, max_length=120)
     title: str = Field(min_length=3, max_length=300)
@@ -148,6 +157,7 @@ class Action(Strict):
     notes: str | None = None
     last_verified: dt.date
     draft: bool = False
+    curation: Curation | None = None
 
     @field_validator("places", "topics", "sources")
     @classmethod

@@ -1,21 +1,26 @@
-"""Add from article page: an article (pasted or uploaded) becomes draft records to review, with the evidence marked.
+"""Add from article page, the review desk: an article (pasted or uploaded) becomes records a curator reviews.
 
-Everything happens in memory: the article goes to `policies.extract`, the drafts are shown and offered as YAML
-and JSON downloads; nothing is written on the server. The last result lives in the session, so it survives
-reruns (a download, a sidebar change) and a visit to another page.
+The article goes to `policies.extract`; each draft is shown as an editable record (`desk`), checked live by
+the store's rules, and saved into the data folder in curator mode or offered as files to download otherwise.
+Nothing is written on a public server. The last result lives in the session, so it survives reruns (a
+download, a sidebar change) and a visit to another page.
 """
 
 from __future__ import annotations
 
+import itertools
+import os
 from dataclasses import dataclass
 
 import streamlit as st
 
+from ..curate import proposal, save
+from ..curate.proposal import Proposal
 from ..extract import ArticleError, Extraction, drafts, extract
+from ..extract.source import SourceDraft
 from ..output.escape import md
 from ..view import DATE_RANGE
-from . import highlight, state
-from .requirements import VERBS
+from . import desk, highlight, state
 
 RESULT = "_add_article"  # session_state: the last Result
 PASTED_NAME = "pasted text"
@@ -31,25 +36,43 @@ class Result:
     extraction: Extraction | None = None
     yaml: str = ""
     json: str = ""
+    source: SourceDraft | None = None
+    proposals: tuple[Proposal, ...] = ()
+    token: int = 0  # names this result's widgets, so a new article does not inherit the last one's edits
 
 
-def run(raw: bytes, name: str, published, known: dict[str, str]) -> Result:
+_TOKENS = itertools.count(1)
+
+
+def run(raw: bytes, name: str, published, known: dict[str, str], url: str | None = None) -> Result:
     """Extract and serialise once (the YAML's last_verified is the day of the click)."""
     try:
         extraction = extract(raw, name, published)
     except ArticleError as exc:
         return Result(error=str(exc))
-    return Result(extraction=extraction, yaml=drafts.to_yaml(extraction, known), json=drafts.to_json(extraction, known))
+    source, proposals = proposal.propose(extraction, known, url=url)
+    return Result(
+        extraction=extraction,
+        yaml=drafts.to_yaml(extraction, known),
+        json=drafts.to_json(extraction, known),
+        source=source,
+        proposals=tuple(proposals),
+        token=next(_TOKENS),
+    )
 
 
 def render() -> None:
     v = state.page_run("add")
     known = drafts.known_jurisdictions(v.store.jurisdictions)
     st.title("Add from article")
+    curator = desk.mode()
     st.caption(
-        "Drafts are built in memory from the article you give; nothing is saved on the server. "
-        "Download them as YAML, review them, and add them to the data yourself."
+        "Drafts are built in memory from the article you give. Review each one below: it is checked as you edit, "
+        "by the same rules the tracker applies. "
+        + (curator.reason if curator.on else "Nothing is saved on this server: download the files and add them.")
+        + (f" {curator.reason}" if not curator.on and os.environ.get(save.CURATOR_ENV) else "")
     )
+    desk.saved_notice()
     _form(known)
     result: Result | None = st.session_state.get(RESULT)
     if result is None:
@@ -77,6 +100,12 @@ def _form(known: dict[str, str]) -> None:
             max_upload_size=3,
             help="An uploaded file is used instead of the pasted text.",
         )
+        url = st.text_input(
+            "Address (URL) of the article",
+            key="add_url",
+            placeholder="https://…",
+            help="Cited in the source entry. Nothing is fetched: paste the article's text as well.",
+        )
         low, high = DATE_RANGE
         published = st.date_input(
             "Publication date",
@@ -95,7 +124,7 @@ def _form(known: dict[str, str]) -> None:
         else:  # as UTF-8 bytes, so the size limit applies to pasted text as to files
             raw, name = (pasted or "").encode("utf-8"), PASTED_NAME
         with st.spinner("Reading the article…"):
-            st.session_state[RESULT] = run(raw, name, published, known)
+            st.session_state[RESULT] = run(raw, name, published, known, url)
 
 
 def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
@@ -144,40 +173,24 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
                 key="add_json",
                 width="stretch",
             )
-        for number, draft in enumerate(actions, 1):
-            _draft(number, draft, v.store.labels.names["type"], v.store.labels.names["topic"], known)
-    _article(article.text, actions)
-
-
-def _draft(number: int, d, type_labels: dict, topic_labels: dict, known: dict[str, str]) -> None:
-    with st.container(border=True):
-        kind = type_labels.get(d.action_type, d.action_type)
-        st.markdown(f"##### {number}\\. {md(kind)} · {md(d.event)}")
-        left, middle, right = st.columns(3)
-        place = f"{md(d.jurisdiction.level.capitalize())} · {md(d.jurisdiction.name)}"
-        if d.jurisdiction.name not in known and d.jurisdiction.id != "us":
-            place += "  \n:orange[not in the jurisdictions codebook yet]"
-        left.markdown(f"**Jurisdiction**  \n{place}")
-        left.markdown(f"**Actor**  \n{md(d.actor.text)}")
-        middle.markdown(f"**Date**  \n{md(highlight.date_line(d))}")
-        if d.places:
-            middle.markdown(f"**Places**  \n{md(', '.join(p.name for p in d.places))}")
-        topics = ", ".join(topic_labels.get(t, t) for t in d.topics)
-        right.markdown(f"**Topics**  \n{md(topics) if topics else 'none found'}")
-        if d.provisions:
-            st.markdown("**Provisions**")
-            st.markdown(
-                "\n".join(
-                    f"- {VERBS.get(p.requirement, md(p.requirement))} *{md(p.applies_to)}*: {md(p.text)}"
-                    for p in d.provisions
-                )
-            )
-        st.markdown("**Evidence**\n\n" + "\n>\n".join(f"> {md(e)}" for e in d.evidence))  # one paragraph each
+    if not actions:
+        _article(article.text, actions)
+        return
+    if result.source is None:
+        return
+    drafts_column, article_column = st.columns([3, 2], gap="medium")
+    with article_column:
+        _article(article.text, actions)
+    with drafts_column:
+        source = desk.source_form(result.token, result.source)
+        curator = desk.mode()
+        for p in result.proposals:
+            desk.editor(result.token, p, source, v, curator)
 
 
 def _article(text: str, actions) -> None:
     evidence = highlight.evidence_of(actions)
-    folded = len(text) > LONG_ARTICLE
+    folded = len(text) > LONG_ARTICLE and not actions  # beside the drafts it is read while editing: open
     with st.expander("Article with evidence highlighted", expanded=not folded, icon=":material/article:"):
         if actions:
             st.caption(

@@ -70,6 +70,15 @@ def load_store() -> Store:
     return _LOADED[path]
 
 
+def reload_store() -> Store:
+    """After the review desk saved a record into the data folder: read it again, so every page shows it now."""
+    path = str(paths.data_dir())
+    with _LOADING:
+        _LOADED.pop(path, None)
+    st.session_state.pop("_run", None)
+    return load_store()
+
+
 def _load(path: str, snapshot: str | None) -> Store:
     if snapshot:
         try:
