@@ -69,7 +69,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     known = drafts.known_jurisdictions(store.load(args.data_dir).jurisdictions)
-    text = drafts.to_json(extraction, known) if args.format == "json" else drafts.to_yaml(extraction, known)
+    if args.format == "json":
+        text = drafts.to_json(extraction, known, args.url)
+    else:
+        text = drafts.to_yaml(extraction, known, url=args.url)
     for warning in extraction.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return _write(text, args.out, args.force)
@@ -106,6 +109,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.verbose:
         for score in scores[::2]:
             print("\n".join(score.misses))
+    return 0
+
+
+def cmd_curation(args: argparse.Namespace) -> int:
+    """The draft-kept rate: for records saved from the review desk, which fields kept the extractor's value."""
+    from .curate.report import kept_report
+
+    print("\n".join(kept_report(Path(args.data_dir)).lines()))
     return 0
 
 
@@ -263,11 +274,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date (else the article's date line)"
     )
+    p.add_argument("--url", help="the article's address, cited in the source entry (nothing is fetched)")
     p.add_argument("--format", choices=["yaml", "json"], default="yaml")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.add_argument("--data-dir", default=str(paths.data_dir()), help="whose codebook tells known places from new ones")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("curation", help="the draft-kept rate of records saved from the review desk")
+    p.add_argument("--data-dir", default=str(paths.data_dir()), help="the data folder (default data/)")
+    p.set_defaults(func=cmd_curation)
 
     p = sub.add_parser("evaluate", help="score the extractor against the evaluation set, with a baseline and speed")
     p.add_argument(

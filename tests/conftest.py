@@ -86,10 +86,10 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, data: Path, cache: Path) -> None:
+    def __init__(self, data: Path, cache: Path, env: dict[str, str] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = os.environ | {"POLICIES_DATA_DIR": str(data), "POLICIES_CACHE_DIR": str(cache)}
+        env = os.environ | {"POLICIES_DATA_DIR": str(data), "POLICIES_CACHE_DIR": str(cache)} | (env or {})
         self.log = open(cache.parent / f"streamlit-{self.port}.log", "w+")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [
@@ -166,11 +166,15 @@ def chromium():
         browser.close()
 
 
+DESKTOP = {"width": 1440, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+
+
 class Page:
     """A chromium page that may reach only 127.0.0.1; records what it blocked, dialogs and page errors."""
 
-    def __init__(self, browser) -> None:
-        self.context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    def __init__(self, browser, viewport: dict[str, int] = DESKTOP) -> None:
+        self.context = browser.new_context(viewport=viewport)
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.requested: list[str] = []

@@ -481,3 +481,90 @@ def test_hostile_article_in_the_browser_shows_its_characters_and_runs_nothing(se
     article.scroll_into_view_if_needed()
     p.screenshot("07b-add-article-highlighted")
     assert p.dialogs == [] and not p.errors
+
+
+# The whole flow as a curator does it, in a browser at desktop and phone width: paste, fix, save, find it.
+FLOW_ARTICLES = {
+    "desktop": ("Colorado", "Rosa Medina", "Tuesday", "us-co", dt.date(2025, 11, 18)),
+    "phone": ("New Mexico", "Tomas Ortega", "Monday", "us-nm", dt.date(2025, 11, 17)),
+}
+
+
+def _flow_article(state_name: str, person: str, weekday: str) -> str:
+    return (
+        "By Dana Whitfield, Staff Writer\n"
+        "Published Nov. 19, 2025\n\n"
+        f"{state_name} Attorney General {person} sued the Department of Homeland Security on {weekday}, asking a "
+        "federal judge to stop immigration agents from arresting people at state courthouses.\n\n"
+        f'"Nobody should be afraid to walk into a courtroom," {person.split()[-1]} said at a news conference.\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def curator_server(tmp_path_factory: pytest.TempPathFactory):
+    from conftest import Server
+    from trees import tracker_tree
+
+    root = tmp_path_factory.mktemp("curator")
+    data = tracker_tree(root / "data")
+    srv = Server(data, root / "cache", env={"POLICIES_CURATOR": "1"})
+    srv.data = data  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_curator_pastes_fixes_saves_and_finds_the_record_on_the_timeline(chromium, curator_server, size) -> None:
+    import time
+
+    from conftest import DESKTOP, PHONE
+    from conftest import Page as BrowserPage
+
+    state_name, person, weekday, place, day = FLOW_ARTICLES[size]
+    p = BrowserPage(chromium, DESKTOP if size == "desktop" else PHONE)
+    try:
+        started = time.monotonic()
+        p.open(f"{curator_server.url}/add")
+        page = p.page
+        page.get_by_label("Paste the article").fill(_flow_article(state_name, person, weekday))
+        url = page.get_by_role("textbox", name="Address (URL) of the article", exact=True)
+        url.fill(f"https://news.example.org/2025/11/19/{place}-sues-dhs/")
+        url.press("Enter")
+        p.wait_rendered()
+        page.get_by_role("button", name="Extract drafts").click()
+        page.get_by_text("1 draft", exact=False).first.wait_for(timeout=30_000)
+        p.wait_rendered()
+        page.get_by_text("Summary", exact=False).first.wait_for()
+        p.screenshot(f"desk-{size}-drafts")
+        title = page.get_by_role("textbox", name="Title of the record", exact=True)
+        title.fill(f"{state_name} sues DHS to stop immigration arrests at state courthouses")  # ours, not a template
+        title.press("Enter")
+        p.wait_rendered()
+        summary = page.get_by_role("textbox", name="Summary, in our own words", exact=True)
+        summary.fill(f"{state_name}'s attorney general sued DHS to stop immigration arrests at state courthouses.")
+        summary.press("Control+Enter")
+        p.wait_rendered()
+        page.get_by_text("This record validates.").wait_for(timeout=30_000)
+        save = page.get_by_role("button", name="Save to data/actions/")
+        save.scroll_into_view_if_needed()
+        p.screenshot(f"desk-{size}-valid")
+        save.click()
+        page.get_by_text("Saved as data/actions/", exact=False).first.wait_for(timeout=30_000)
+        p.wait_rendered()
+        elapsed = time.monotonic() - started
+        print(f"\ndesk flow at {size} width: paste to saved record in {elapsed:.1f} s (browser automation speed)")
+        record = curator_server.data / "actions" / f"{place}-lawsuit-{day.isoformat()}.yaml"
+        saved = yaml.safe_load(record.read_text())
+        assert saved["title"].startswith(f"{state_name} sues DHS") and saved["date"] == day
+        assert {"title", "summary"} <= set(saved["curation"]["changed"]) and "date" in saved["curation"]["kept"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"] + 1
+        p.open(f"{curator_server.url}/?place={place}")
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        chart.locator(".scatterlayer .point").first.wait_for(timeout=30_000)
+        assert chart.locator(".scatterlayer .point").count() == 1
+        assert chart.get_by_text(state_name).first.is_visible()
+        p.screenshot(f"desk-{size}-timeline")
+        assert not p.errors and not p.dialogs
+    finally:
+        p.context.close()

@@ -276,3 +276,33 @@ def test_the_downloaded_files_are_the_saved_ones(store) -> None:
     assert yaml.safe_load(text)["id"] == record["id"] and text.rstrip().endswith("- summary")
     entries = save.registry_entries(source.entry(), p.new_places)
     assert "# append to data/sources.yaml" in entries and "us-co-denver" in entries
+
+
+def test_the_kept_report_counts_fields_kept_and_changed_over_saved_records(store, tree: Path) -> None:
+    from policies.curate.report import kept_report
+
+    before = kept_report(tree)
+    assert before.from_draft == 0 and before.unrecorded == before.records > 0 and before.overall() is None
+    source, (p,) = _proposals(store, url="https://coloradonewsline.com/2025/10/14/denver-masks-ordinance/")
+    record = {**_finished(p), "title": "Denver bars masked agents on city property"}
+    save.save(store, tree, record, proposal.curation(p, record, dt.date(2026, 12, 1)), source.entry(), p.new_places)
+    (tree / "actions" / "broken.yaml").write_text("id: [unclosed\n")
+    after = kept_report(tree)
+    assert (after.from_draft, after.unreadable, after.records) == (1, 1, before.records + 2)
+    assert after.rate("title") == 0.0 and after.rate("date") == 1.0
+    kept, changed = sum(after.kept.values()), sum(after.changed.values())
+    assert after.overall() == kept / (kept + changed)
+    assert any(line.strip().startswith("date") and "100% kept of 1" in line for line in after.lines())
+
+
+def test_the_json_report_carries_the_prefilled_source_entry_and_each_fields_origin() -> None:
+    import json
+
+    extraction = extract(ARTICLE, "denver.txt")
+    report = json.loads(drafts.to_json(extraction, {}, "https://coloradonewsline.com/2025/10/14/x/"))
+    entry = report["source"]["entry"]
+    assert entry["outlet"] == "Colorado Newsline" and entry["published"] == "2025-10-14" and entry["quotable"] is False
+    assert report["source"]["origin"]["outlet"] == "found"
+    assert report["actions"][0]["origin"]["date"] == "found"
+    header = drafts.to_yaml(extraction, {}).split("---", 1)[0]
+    assert "#     outlet: Colorado Newsline\n" in header and "guessed: check it" in header  # the headline is a guess

@@ -110,6 +110,7 @@ def _editable(record: dict, source_id: str) -> dict:
         for p in record.get("provisions", [])
     ]
     record["summary"] = ""
+    record["notes"] = ""  # the draft's note is an instruction to the curator (the desk shows it), not a caveat
     return record
 
 

@@ -19,6 +19,7 @@ from ..records.yamlfile import dump
 from . import Extraction
 from .actions import Draft
 from .places import Place
+from .source import prefill
 
 MAX_QUOTE = 600  # the schema's limit; a longer sentence is cut, still a verbatim run of the article
 TYPE_WORDS = {
@@ -53,9 +54,11 @@ def _jurisdiction(place: Place, known: Mapping[str, str]) -> str:
     return known.get(place.name, place.id)
 
 
-def to_report(extraction: Extraction, known: Mapping[str, str] = {}) -> dict:
-    """The `--format json` document: {"source": ..., "actions": [...], "warnings": [...]}."""
+def to_report(extraction: Extraction, known: Mapping[str, str] = {}, url: str | None = None) -> dict:
+    """The `--format json` document: {"source": ..., "actions": [...], "warnings": [...]}; the source block
+    carries the registry entry prefilled from the text (`entry`) and where each of its fields came from."""
     art = extraction.article
+    source = prefill(art, source_id(art.name), url)
     return {
         "source": {
             "name": art.name,
@@ -63,6 +66,8 @@ def to_report(extraction: Extraction, known: Mapping[str, str] = {}) -> dict:
             "published_from": art.published_from,
             "encoding": art.encoding,
             "characters": len(art.text),
+            "entry": {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in source.entry().items()},
+            "origin": source.origin,
         },
         "actions": [_action_dict(d, known) for d in extraction.actions],
         "warnings": extraction.warnings,
@@ -93,11 +98,12 @@ def _action_dict(d: Draft, known: Mapping[str, str]) -> dict:
             for p in d.provisions
         ],
         "evidence": d.evidence,
+        "origin": origins(d),
     }
 
 
-def to_json(extraction: Extraction, known: Mapping[str, str] = {}) -> str:
-    return json.dumps(to_report(extraction, known), indent=2, ensure_ascii=False) + "\n"
+def to_json(extraction: Extraction, known: Mapping[str, str] = {}, url: str | None = None) -> str:
+    return json.dumps(to_report(extraction, known, url), indent=2, ensure_ascii=False) + "\n"
 
 
 def to_records(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.date | None = None) -> list[dict]:
@@ -193,13 +199,20 @@ def _provision(p, i: int, src: str) -> dict:
     }
 
 
+def _guess(origin: str) -> str:
+    return "   # guessed: check it" if origin == "guessed" else ""
+
+
 def _quote(sentence: str) -> str:
     return sentence if len(sentence) <= MAX_QUOTE else sentence[: MAX_QUOTE - 1].rsplit(" ", 1)[0]
 
 
-def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.date | None = None) -> str:
+def to_yaml(
+    extraction: Extraction, known: Mapping[str, str] = {}, today: dt.date | None = None, url: str | None = None
+) -> str:
     """A YAML stream: a header of instructions (comments), then one document per draft record."""
     art = extraction.article
+    source = prefill(art, source_id(art.name), url)
     records = to_records(extraction, known, today)
     new_places = sorted(
         {
@@ -216,9 +229,10 @@ def to_yaml(extraction: Extraction, known: Mapping[str, str] = {}, today: dt.dat
         "# Review each record against the article, fill what is missing, rewrite texts in our own words, then save it",
         "# as data/actions/<id>.yaml, remove `draft: true`, and run `python -m policies validate`.",
         "# Add the article to data/sources.yaml:",
-        f"#   - id: {source_id(art.name)}",
-        "#     outlet: TODO",
-        "#     title: TODO",
+        f"#   - id: {source.id}",
+        f"#     outlet: {source.outlet or 'TODO'}" + _guess(source.origin["outlet"]),
+        f"#     title: {source.title or 'TODO'}" + _guess(source.origin["title"]),
+        f"#     url: {source.url or 'TODO'}",
         f"#     published: {art.published or 'TODO'}",
         "#     quotable: true   # only if we keep the article's text; then every quote must be verbatim",
     ]
