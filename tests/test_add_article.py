@@ -473,7 +473,8 @@ def test_hostile_article_in_the_browser_shows_its_characters_and_runs_nothing(se
     assert XSS in article.inner_text() and "<script>alert(2)</script>" in article.inner_text()
     assert XSS in article.locator("mark").first.inner_text()
     assert article.locator("strong.date-words").first.inner_text() == "on Monday"
-    assert page.locator("[data-testid='stMarkdownContainer'] blockquote", has_text=XSS).count() == 1
+    said = page.locator("[data-testid='stCaptionContainer']", has_text="The article says:").filter(has_text=XSS)
+    assert said.count() == 1  # the draft's evidence sentence, shown as its characters
     assert page.locator("img[src=x]").count() == 0 and page.locator("script", has_text="alert(2)").count() == 0
     assert page.get_by_role("button", name="Download YAML").is_visible()
     page.get_by_role("heading", name="Add from article").scroll_into_view_if_needed()
@@ -537,6 +538,8 @@ def test_a_curator_pastes_fixes_saves_and_finds_the_record_on_the_timeline(chrom
         p.wait_rendered()
         page.get_by_text("Summary", exact=False).first.wait_for()
         p.screenshot(f"desk-{size}-drafts")
+        page.get_by_role("textbox", name="Summary, in our own words", exact=True).scroll_into_view_if_needed()
+        p.screenshot(f"desk-{size}-editor")  # the problems at their fields before the curator fixes them
         title = page.get_by_role("textbox", name="Title of the record", exact=True)
         title.fill(f"{state_name} sues DHS to stop immigration arrests at state courthouses")  # ours, not a template
         title.press("Enter")

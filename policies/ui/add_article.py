@@ -182,7 +182,7 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
     with article_column:
         _article(article.text, actions)
     with drafts_column:
-        source = desk.source_form(result.token, result.source)
+        source = desk.source_form(result.token, result.source, v.store)
         curator = desk.mode()
         for p in result.proposals:
             desk.editor(result.token, p, source, v, curator)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +20,7 @@ from ..extract.source import SourceDraft
 from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
 from ..records.model import EVENT_TYPES, PRECISIONS, REQUIREMENTS
+from ..store import Store
 from ..view import DATE_RANGE, page_path
 from . import highlight, state
 
@@ -36,7 +38,7 @@ def mode() -> save.Mode:
     return save.curator_mode(os.environ, request_host(), os.environ.get(SNAPSHOT_ENV))
 
 
-def source_form(token: int, source: SourceDraft) -> dict:
+def source_form(token: int, source: SourceDraft, store: Store) -> dict:
     """The source entry, each field marked with where it came from; returns the entry as the registry spells it."""
     with st.container(border=True):
         st.markdown("##### Source")
@@ -49,7 +51,7 @@ def source_form(token: int, source: SourceDraft) -> dict:
             )
             st.caption(ORIGIN_BADGE[source.origin.get("outlet", "missing")])
             entry["title"] = st.text_input(
-                "Title", source.title or "", key=f"desk{token}_src_title", help=_origin(source.origin, "title")
+                "Headline", source.title or "", key=f"desk{token}_src_title", help=_origin(source.origin, "title")
             )
             st.caption(ORIGIN_BADGE[source.origin.get("title", "missing")])
         with right:
@@ -66,6 +68,7 @@ def source_form(token: int, source: SourceDraft) -> dict:
             )
             st.caption(ORIGIN_BADGE[source.origin.get("published", "missing")])
         entry["id"] = st.text_input("Source id", source.id, key=f"desk{token}_src_id")
+        problems_slot = st.empty()
     entry = {k: v for k, v in entry.items() if k not in ("url", "published")}
     if url.strip():
         entry["url"] = url.strip()
@@ -74,7 +77,11 @@ def source_form(token: int, source: SourceDraft) -> dict:
     else:
         entry["published_note"] = "Not stated in the article; not checked yet."
     order = ("id", "outlet", "title", "url", "published", "published_note", "quotable")
-    return {k: entry[k] for k in order if k in entry}
+    entry = {k: entry[k] for k in order if k in entry}
+    messages = check.by_field(check.check_source(store, entry)).get(check.SOURCE, [])
+    if messages:
+        problems_slot.error("**Source entry**: " + md("; ".join(messages)), icon=":material/error:")
+    return entry
 
 
 def _origin(origin: Mapping[str, str], name: str) -> str:
@@ -105,15 +112,19 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
         where = place_names.get(r["jurisdiction"], r["jurisdiction"])
         st.markdown(f"#### {p.number}\\. {md(kind)} · {md(p.draft.event)} · {md(where)}")
         record: dict = {}
+        slots: dict[str, Any] = {}  # where each field's problems go, filled once the whole record is checked
         record["id"] = st.text_input("Record id (the file name)", r["id"], key=f"{key}_id")
-        record["title"] = st.text_input("Title", r["title"], key=f"{key}_title")
+        slots["id"] = st.empty()
+        record["title"] = st.text_input("Title of the record", r["title"], key=f"{key}_title")
         _badge(p, "title")
+        slots["title"] = st.empty()
         record["summary"] = st.text_area(
             "Summary, in our own words",
             r.get("summary", ""),
             key=f"{key}_summary",
             placeholder="What the article reports this action does, in two or three sentences of our own.",
         )
+        slots["summary"] = st.empty()
         left, right = st.columns(2)
         with left:
             jurisdiction = r["jurisdiction"] if r["jurisdiction"] in place_ids else None
@@ -126,6 +137,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 placeholder="Choose the government that acted",
             )
             _badge(p, "jurisdiction")
+            slots["jurisdiction"] = st.empty()
             record["places"] = st.multiselect(
                 "Places it affects",
                 place_ids,
@@ -133,8 +145,10 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 format_func=lambda i: place_names.get(i, i),
                 key=f"{key}_places_picked",
             )
+            slots["places"] = st.empty()
             _new_place(key, extra)
             record["actor"] = st.text_input("Actor (office and person)", r["actor"], key=f"{key}_actor")
+            slots["actor"] = st.empty()
         with right:
             types = list(store.labels.choices["type"])
             record["action_type"] = st.selectbox(
@@ -151,6 +165,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 format_func=lambda t: names["topic"].get(t, t),
                 key=f"{key}_topics",
             )
+            slots["topics"] = st.empty()
             low, high = DATE_RANGE
             record["date"] = st.date_input(
                 "Date of the action",
@@ -161,6 +176,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 key=f"{key}_date",
             )
             st.caption(md(highlight.date_line(p.draft)) + " · " + ORIGIN_BADGE[p.origin.get("date", "missing")])
+            slots["date"] = st.empty()
             record["date_precision"] = st.selectbox(
                 "Date precision",
                 PRECISIONS,
@@ -182,6 +198,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
             },
         )
         record["events"] = proposal.events_from_rows(events.to_dict("records"), source["id"])
+        slots["events"] = st.empty()
         st.markdown("**Provisions** (who must do what; write the text and its evidence in our own words)")
         provisions = st.data_editor(
             pd.DataFrame(proposal.provision_rows(p), columns=[*proposal.PROVISION_COLUMNS, "evidence", "article"]),
@@ -203,6 +220,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
             },
         )
         record["provisions"] = proposal.provisions_from_rows(provisions.to_dict("records"), source["id"])
+        slots["provisions"] = st.empty()
         record["evidence"] = _evidence(key, p, source["id"])
         record["sources"] = [source["id"]]
         record["notes"] = st.text_area("Notes (caveats, how facts were fixed)", r.get("notes", ""), key=f"{key}_notes")
@@ -210,7 +228,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
         record = {k: val for k, val in record.items() if val not in (None, "", []) or k in ("summary", "provisions")}
         if not record["provisions"]:
             del record["provisions"]
-        _checks_and_save(key, p, record, source, extra, v, curator)
+        _checks_and_save(key, p, record, source, extra, v, curator, slots)
 
 
 def _badge(p: Proposal, name: str) -> None:
@@ -246,7 +264,14 @@ def _evidence(key: str, p: Proposal, source_id: str) -> list[dict]:
 
 
 def _checks_and_save(
-    key: str, p: Proposal, record: dict, source: dict, places: list[dict], v: state.PageRun, curator: save.Mode
+    key: str,
+    p: Proposal,
+    record: dict,
+    source: dict,
+    places: list[dict],
+    v: state.PageRun,
+    curator: save.Mode,
+    slots: dict[str, Any],
 ) -> None:
     store = v.store
     used = {record.get("jurisdiction"), *record.get("places", [])}
@@ -256,7 +281,10 @@ def _checks_and_save(
     grouped = check.by_field(problems)
     for name, messages in grouped.items():
         label = FIELD_NAMES.get(name, name.replace("_", " ").capitalize())
-        st.error(f"**{md(label)}**: " + md("; ".join(messages)), icon=":material/error:")
+        if name == check.SOURCE:  # shown in full in the source form above, once for every draft
+            messages = ["fix the source entry above before saving"]
+        box = slots.get(name) or st  # at its field when it has one; a rule across fields below them all
+        box.error(f"**{md(label)}**: " + md("; ".join(messages)), icon=":material/error:")
     for dup in duplicates.find(store, record, source):
         link = f"{page_path('requirements')}?policy={dup.id}"
         st.warning(
