@@ -404,6 +404,10 @@ def test_a_possible_duplicate_is_flagged_with_a_link_to_the_existing_record(
     at.date_input(key=f"{key}_date").set_value(row["date"].date() + dt.timedelta(days=2)).run()
     warnings = [w.value for w in at.warning]
     assert any("Possible duplicate" in w and f"?policy={row['id']}" in w and "2 days apart" in w for w in warnings)
+    assert any(e.label == f"Add this as an event of {row['id']} instead" for e in at.expander)
+    snippet = yaml.safe_load(next(c.value for c in at.code if "events:" in c.value))
+    assert snippet["sources"] == ["article-denver-mayor-order-schools-clinics"]
+    assert snippet["events"][0]["date"] == row["date"].date() + dt.timedelta(days=2)
 
 
 def test_without_curator_mode_there_is_no_save_button(make_app, monkeypatch) -> None:

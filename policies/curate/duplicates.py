@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..records.yamlfile import dump
 from ..store import Store
 
 WINDOW_DAYS = 7  # a signing and its report, or two reports of one act, fall within a week
@@ -42,6 +43,12 @@ def find(store: Store, record: dict, source: dict | None = None, window: int = W
         for row in actions[actions["id"].isin(cited)].itertuples():
             out.setdefault(row.id, Duplicate(row.id, row.title, row.date.date(), "cites the same source"))
     return list(out.values())
+
+
+def as_event(record: dict) -> str:
+    """What to add to an existing record instead of saving a new one: the draft's events and its source."""
+    events = [{k: v for k, v in e.items() if v not in (None, "")} for e in record.get("events", [])]
+    return dump({"events": events, "sources": list(record.get("sources", []))})
 
 
 def _same_sources(store: Store, source: dict | None) -> list[str]:

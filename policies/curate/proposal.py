@@ -195,7 +195,21 @@ def provisions_from_rows(rows: list[dict], source_id: str) -> list[dict]:
 
 
 def event_rows(record: dict) -> list[dict]:
-    return [{k: e.get(k) for k in EVENT_COLUMNS} for e in record.get("events", [])]
+    """The events after the first: the first is the action's own date and event, edited beside the date."""
+    return [{k: e.get(k) for k in EVENT_COLUMNS} for e in record.get("events", [])[1:]]
+
+
+def first_event(record: dict) -> dict:
+    """The event that happened on the action's date (what the draft read: signed, filed, announced ...)."""
+    events = record.get("events") or [{}]
+    return events[0]
+
+
+def events_of(first: dict, rows: list[dict], source_id: str) -> list[dict]:
+    """The record's events: the one on its date, then the table's, in date order (the schema's rule)."""
+    dated = [e for e in [first] if e.get("date")] + events_from_rows(rows, source_id)
+    undated = [first] if not first.get("date") else []
+    return sorted(dated, key=lambda e: e["date"]) + undated
 
 
 def events_from_rows(rows: list[dict], source_id: str) -> list[dict]:

@@ -184,7 +184,17 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 key=f"{key}_precision",
                 help="A week is named by its Monday, a month by its first day.",
             )
-        st.markdown("**Events** (the lifecycle: announced, signed, effective, challenged, blocked …)")
+            first = proposal.first_event(r)
+            happened = st.selectbox(
+                "What happened on that date",
+                EVENT_TYPES,
+                index=EVENT_TYPES.index(first.get("type", p.draft.event)),
+                key=f"{key}_event",
+            )
+        note = st.text_input("How the date was fixed", first.get("note") or "", key=f"{key}_event_note")
+        first = {"type": happened, "date": record["date"], "date_precision": record["date_precision"]}
+        first |= {"source": source["id"], **({"note": note.strip()} if note.strip() else {})}
+        st.markdown("**Later events** (effective, challenged, blocked, rescinded …; one row each)")
         events = st.data_editor(
             pd.DataFrame(proposal.event_rows(r), columns=list(proposal.EVENT_COLUMNS)),
             key=f"{key}_events",
@@ -197,7 +207,7 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
                 "note": st.column_config.TextColumn("How the date was fixed"),
             },
         )
-        record["events"] = proposal.events_from_rows(events.to_dict("records"), source["id"])
+        record["events"] = proposal.events_of(first, events.to_dict("records"), source["id"])
         slots["events"] = st.empty()
         st.markdown("**Provisions** (who must do what; write the text and its evidence in our own words)")
         provisions = st.data_editor(
@@ -292,6 +302,14 @@ def _checks_and_save(
             + f"[Open it]({link}) and add an event to it instead of a new record if it is the same action.",
             icon=":material/content_copy:",
         )
+        with st.expander(f"Add this as an event of {dup.id} instead", icon=":material/playlist_add:"):
+            st.caption(
+                md(
+                    f"Add these entries to the lists of the same name in data/actions/{dup.id}.yaml (events in date "
+                    "order), and the source entry to data/sources.yaml; then run python -m policies validate."
+                )
+            )
+            st.code(duplicates.as_event(record), language="yaml")
     curation = proposal.curation(p, record, clock.today())
     text = save.record_file(record, curation)
     valid = not [x for x in problems if x.severity == "error"]
