@@ -248,6 +248,14 @@ def test_curator_mode_is_an_opt_in_for_local_requests_only(env, host, snapshot, 
     assert mode.on is on and mode.reason
 
 
+@pytest.mark.parametrize(
+    ("listening", "on"), [("127.0.0.1", True), ("localhost", True), (None, False), ("0.0.0.0", False), ("", False)]
+)
+def test_curator_mode_needs_a_server_only_this_machine_can_reach(listening, on) -> None:
+    mode = save.curator_mode({"POLICIES_CURATOR": "1"}, "localhost:8501", None, listening)
+    assert mode.on is on and (on or "listens beyond this machine" in mode.reason)
+
+
 @pytest.mark.parametrize("bad", ["../escape", "a/b", "..", "", "UPPER", "x" * 121, "ok-id/../../etc"])
 def test_ids_that_could_leave_the_actions_folder_are_refused(tmp_path: Path, bad: str) -> None:
     with pytest.raises(save.SaveError):

@@ -1,7 +1,8 @@
 """Saving a curated record: as files to download, or (in curator mode, on a local checkout) into the data folder.
 
-Curator mode is an explicit opt-in (`POLICIES_CURATOR=1`) that only holds for a request to this machine's own
-address and never when the dashboard runs from a snapshot (a deployment): a public server writes nothing.
+Curator mode is an explicit opt-in (`POLICIES_CURATOR=1`) that only holds when the server listens on this
+machine's loopback address alone (so no other machine can reach it), for a request addressed to it, and never
+when the dashboard runs from a snapshot (a deployment): a public server writes nothing.
 A save writes the new source and places into their registries and the record into `actions/ID.yaml`, each
 atomically; it never overwrites a record, and an id that could leave the folder is refused.
 """
@@ -30,12 +31,21 @@ class Mode:
     reason: str  # why it is on or off, in words for the page
 
 
-def curator_mode(environ: Mapping[str, str], host: str | None, snapshot: str | None) -> Mode:
-    """On only when asked for, for a local request, on a checkout's data folder."""
+def curator_mode(
+    environ: Mapping[str, str], host: str | None, snapshot: str | None, listening: str | None = "127.0.0.1"
+) -> Mode:
+    """On only when asked for, on a server only this machine can reach, for a local request, on a checkout's data
+    folder. `listening` is the server's bind address (Streamlit's `server.address`; unset means every interface)."""
     if environ.get(CURATOR_ENV, "").strip().lower() not in ("1", "true", "yes"):
         return Mode(False, f"Curator mode is off (set {CURATOR_ENV}=1 on a local checkout to save into data/).")
     if snapshot:
         return Mode(False, "Curator mode is off: this dashboard runs from a snapshot, as a deployment does.")
+    if _hostname(listening or "") not in LOCAL_HOSTS:
+        return Mode(
+            False,
+            "Curator mode is off: the server listens beyond this machine "
+            f"({listening or 'every interface'}); start it with --server.address 127.0.0.1 (scripts/dashboard does).",
+        )
     name = _hostname(host or "")
     if name not in LOCAL_HOSTS:
         return Mode(False, f"Curator mode is off: it only works from this machine (localhost), not from {name!r}.")

@@ -34,8 +34,13 @@ def request_host() -> str | None:
     return st.context.headers.get("host")
 
 
+def server_address() -> str | None:
+    """The address the server listens on (None: every interface)."""
+    return st.get_option("server.address")
+
+
 def mode() -> save.Mode:
-    return save.curator_mode(os.environ, request_host(), os.environ.get(SNAPSHOT_ENV))
+    return save.curator_mode(os.environ, request_host(), os.environ.get(SNAPSHOT_ENV), server_address())
 
 
 def source_form(token: int, source: SourceDraft, store: Store) -> dict:
