@@ -431,7 +431,7 @@ def test_curator_mode_saves_into_the_data_folder_and_every_page_shows_it_at_once
     _fix(at, key)
     record_id, title = at.text_input(key=f"{key}_id").value, at.text_input(key=f"{key}_title").value
     save_button = at.button(key=f"{key}_save")
-    assert not save_button.disabled and save_button.label == f"Save to data/actions/{record_id}.yaml"
+    assert not save_button.disabled and save_button.label == md(f"Save to data/actions/{record_id}.yaml")
     save_button.click().run()
     assert not at.exception and not _errors(at)
     saved = data / "actions" / f"{record_id}.yaml"

@@ -69,8 +69,8 @@ def render() -> None:
     st.caption(
         "Drafts are built in memory from the article you give. Review each one below: it is checked as you edit, "
         "by the same rules the tracker applies. "
-        + (curator.reason if curator.on else "Nothing is saved on this server: download the files and add them.")
-        + (f" {curator.reason}" if not curator.on and os.environ.get(save.CURATOR_ENV) else "")
+        + (md(curator.reason) if curator.on else "Nothing is saved on this server: download the files and add them.")
+        + (f" {md(curator.reason)}" if not curator.on and os.environ.get(save.CURATOR_ENV) else "")
     )
     desk.saved_notice()
     _form(known)

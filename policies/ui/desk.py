@@ -322,7 +322,7 @@ def _checks_and_save(
         st.success("This record validates.", icon=":material/check_circle:")
     if curator.on:
         clicked = st.button(
-            f"Save to data/actions/{record.get('id', '')}.yaml",
+            md(f"Save to data/actions/{record.get('id', '')}.yaml"),  # the id is typed: text, never markup
             key=f"{key}_save",
             type="primary",
             disabled=not valid,
