@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import paths, store
+from . import clock, paths, store
 from .paths import EVALUATION_DIR, SEEDS_DIR
 
 EXIT_PROBLEMS = 1
@@ -109,6 +109,48 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.verbose:
         for score in scores[::2]:
             print("\n".join(score.misses))
+    return 0
+
+
+def cmd_curate(args: argparse.Namespace) -> int:
+    """The review desk from the command line: write an article's proposals to a review file, check it, save it."""
+    from .curate import review
+    from .curate.save import SaveError
+    from .extract import ArticleError, drafts, extract, read_article
+    from .records.fileio import write_atomic
+
+    try:
+        extraction = extract(read_article(args.article), args.article, args.published)
+    except ArticleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    data_dir = Path(args.data_dir)
+    current = store.load(data_dir, use_cache=False)
+    known = drafts.known_jurisdictions(current.jurisdictions)
+    out = Path(args.review)
+    if not (args.check or args.save):
+        try:
+            write_atomic(out, review.template(extraction, known, args.url, clock.today()).encode("utf-8"))
+        except FileExistsError:
+            print(f"error: {out} exists: check or save it, or remove it to start again", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"wrote {out}: {len(extraction.actions)} draft(s) to review")
+        return 0
+    try:
+        edited = review.read(out)
+        rows = review.checked(current, edited)
+        for row in rows:
+            for problem in row.problems:
+                print(f"{out}: {row.record.get('id')}: {problem}")
+        if args.check:
+            print(f"{len(rows)} record(s) kept, {sum(1 for r in rows if not r.problems)} valid")
+            return 1 if any(r.problems for r in rows) else 0
+        written = review.save_all(current, data_dir, extraction, known, edited, clock.today())
+    except (review.ReviewError, SaveError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 
@@ -280,6 +322,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.add_argument("--data-dir", default=str(paths.data_dir()), help="whose codebook tells known places from new ones")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("curate", help="the review desk on the command line: proposals to a file, checked, saved")
+    p.add_argument("article", help="a plain-text article")
+    p.add_argument("--review", required=True, metavar="FILE", help="the review file (written first, then edited)")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date")
+    p.add_argument("--url", help="the article's address (cited, never fetched)")
+    p.add_argument("--data-dir", default=str(paths.data_dir()), help="the data folder to check against and save into")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="report problems by record and field; exit 1 if any")
+    mode.add_argument("--save", action="store_true", help="save every kept record (all must validate)")
+    p.set_defaults(func=cmd_curate)
 
     p = sub.add_parser("curation", help="the draft-kept rate of records saved from the review desk")
     p.add_argument("--data-dir", default=str(paths.data_dir()), help="the data folder (default data/)")

@@ -348,3 +348,41 @@ def test_the_events_are_the_one_on_the_actions_date_and_the_tables_in_date_order
     assert events[0]["note"] == "a preview" and all(e["source"] == "src" for e in events)
     undated = proposal.events_of({**first, "date": None}, rows[:1], "src")
     assert [e["type"] for e in undated] == ["effective", "signed"]  # the validator then asks for the date
+
+
+def test_the_review_file_round_trip_saves_what_the_desk_would(store, tree: Path) -> None:
+    """Proposals written to a file, edited as a curator would, checked, then saved with their curation."""
+    from policies.curate import review
+
+    extraction = extract(ARTICLE, "denver.txt", dt.date(2025, 10, 14))
+    known = drafts.known_jurisdictions(store.jurisdictions)
+    text = review.template(
+        extraction, known, "https://coloradonewsline.com/2025/10/14/denver-masks/", dt.date(2026, 12, 1)
+    )
+    path = tree.parent / "review.yaml"
+    path.write_text(text)
+    edited = review.read(path)
+    (row,) = review.checked(store, edited)
+    assert any(m.startswith("summary: is empty") for m in row.problems)
+    with pytest.raises(save.SaveError, match="review has problems"):
+        review.save_all(store, tree, extraction, known, edited, dt.date(2026, 12, 1))
+    entry = edited["records"][0]
+    entry["record"] = _finished(proposal.Proposal(1, None, entry["record"], [], [], {}))  # type: ignore[arg-type]
+    extra = {"draft": None, "keep": True, "record": {**entry["record"], "id": "us-co-denver-law-2025-10-13-b"}}
+    edited["records"] += [extra, {"draft": 2, "keep": False, "record": {}}]
+    path.write_text(yaml.safe_dump(edited, sort_keys=False))
+    rows = review.checked(store, review.read(path))
+    assert [r.problems for r in rows] == [[], []] and [r.number for r in rows] == [1, None]
+    written = review.save_all(store, tree, extraction, known, review.read(path), dt.date(2026, 12, 1))
+    assert [w.name for w in written][-1] == "us-co-denver-law-2025-10-13-b.yaml"
+    reloaded = load(tree, use_cache=False)
+    assert reloaded.errors == () and {"us-co-denver-law-2025-10-13", "us-co-denver-law-2025-10-13-b"} <= set(
+        reloaded.actions["id"]
+    )
+    by_hand = yaml.safe_load((tree / "actions" / "us-co-denver-law-2025-10-13-b.yaml").read_text())["curation"]
+    assert by_hand == {"from_draft": False, "curated": dt.date(2026, 12, 1)}
+    drafted = yaml.safe_load((tree / "actions" / "us-co-denver-law-2025-10-13.yaml").read_text())["curation"]
+    assert "summary" in drafted["changed"] and "notes" not in drafted["kept"] + drafted["changed"]
+    with pytest.raises(review.ReviewError):
+        path.write_text("records: 3\n")
+        review.read(path)

@@ -149,18 +149,34 @@ def _unique(entries: list[dict]) -> list[dict]:
     return list({e["id"]: e for e in reversed(entries)}.values())[::-1]  # first of each id, in order
 
 
+def needed_places(places: list[dict], record: dict, known: set[str]) -> list[dict]:
+    """The new places a record uses (as acting government or place affected), with the states they sit in,
+    leaving out those the codebook already has."""
+    used = {record.get("jurisdiction"), *record.get("places", [])}
+    chosen = [e for e in places if e["id"] in used]
+    parents = {e.get("parent") for e in chosen}
+    return [e for e in places if (e in chosen or e["id"] in parents) and e["id"] not in known]
+
+
 def curation(proposal: Proposal | None, record: dict, today: dt.date) -> dict:
     """The record's `curation` block: which fields the curator kept from the draft and which were changed."""
     if proposal is None:
         return {"from_draft": False, "curated": today}
-    kept = [f for f in EDITABLE if f in proposal.record and _same(proposal.record.get(f), record.get(f))]
-    changed = [f for f in EDITABLE if f not in kept and (f in record or f in proposal.record)]
+    drafted = proposal.record
+    present = [
+        f for f in EDITABLE if not (_empty(drafted.get(f)) and _empty(record.get(f)))
+    ]  # left empty by both: neither
+    kept = [f for f in present if _same(drafted.get(f), record.get(f))]
+    changed = [f for f in present if f not in kept]
     return {"from_draft": True, "kept": kept, "changed": changed, "curated": today}
 
 
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
 def _same(a: object, b: object) -> bool:
-    empty: tuple[object, ...] = (None, "", [], {})
-    return (a in empty and b in empty) or a == b
+    return (_empty(a) and _empty(b)) or a == b
 
 
 # --- the desk's tables: rows a data editor shows, and the record fields they become -----------------

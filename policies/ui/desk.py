@@ -289,9 +289,8 @@ def _checks_and_save(
     slots: dict[str, Any],
 ) -> None:
     store = v.store
-    used = {record.get("jurisdiction"), *record.get("places", [])}
-    known = set(store.jurisdictions["id"])  # a place saved with an earlier draft is in the codebook now
-    needed = [e for e in _needed(places, used) if e["id"] not in known]
+    # A place saved with an earlier draft of the same article is in the codebook now.
+    needed = proposal.needed_places(places, record, set(store.jurisdictions["id"]))
     problems = check.check(store, record, source, needed)
     grouped = check.by_field(problems)
     for name, messages in grouped.items():
@@ -361,13 +360,6 @@ def _checks_and_save(
             icon=":material/download:",
             width="stretch",
         )
-
-
-def _needed(places: list[dict], used: set) -> list[dict]:
-    """The new places the record uses, and the states they sit in."""
-    chosen = [e for e in places if e["id"] in used]
-    parents = {e.get("parent") for e in chosen}
-    return [e for e in places if e in chosen or e["id"] in parents]
 
 
 def saved_notice() -> None:
