@@ -36,6 +36,7 @@ EDITABLE = (
     "topics",
     "provisions",
     "evidence",
+    "verification",
     "notes",
 )
 # Placeholders in a draft that a curator must replace: saved as they are, they would read as our text.
@@ -110,6 +111,7 @@ def _editable(record: dict, source_id: str) -> dict:
         for p in record.get("provisions", [])
     ]
     record["summary"] = ""
+    record["verification"] = "reported"  # one article: one report, until the curator adds or reads more
     record["notes"] = ""  # the draft's note is an instruction to the curator (the desk shows it), not a caveat
     return record
 

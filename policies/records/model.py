@@ -44,6 +44,7 @@ EventType = Literal[
     "expired",
     "rescinded",
 ]
+Verification = Literal["reported", "corroborated", "primary"]
 RelationType = Literal["responds-to", "challenges", "blocks", "implements", "supersedes"]
 
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -52,6 +53,7 @@ REQUIREMENTS: tuple[str, ...] = get_args(Requirement)
 ACTION_TYPES: tuple[str, ...] = get_args(ActionType)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+VERIFICATIONS: tuple[str, ...] = get_args(Verification)
 
 
 class Strict(BaseModel):
@@ -155,6 +157,11 @@ class Action(Strict):
     related: list[Related] = Field(default_factory=list)
     disagreements: list[Disagreement] = Field(default_factory=list)
     notes: str | None = None
+    verification: Verification | None = Field(
+        default=None,
+        description="how well it is established: reported (one news report), corroborated (two or more "
+        "independent reports), primary (the order, filing or ruling itself was read)",
+    )
     last_verified: dt.date
     draft: bool = False
     curation: Curation | None = None

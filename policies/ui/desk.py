@@ -19,13 +19,18 @@ from ..curate.proposal import Proposal
 from ..extract.source import SourceDraft
 from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
-from ..records.model import EVENT_TYPES, PRECISIONS, REQUIREMENTS
+from ..records.model import EVENT_TYPES, PRECISIONS, REQUIREMENTS, VERIFICATIONS
 from ..store import Store
 from ..view import DATE_RANGE, page_path
 from . import highlight, state
 
 ORIGIN_BADGE = {"found": ":green[found in the text]", "guessed": ":orange[guessed: check]", "missing": ":red[to fill]"}
 FIELD_NAMES = {"source": "Source entry", "new_places": "New place", "record": "Record", "id": "Record id"}
+VERIFICATION_WORDS = {
+    "reported": "Reported (one news report)",
+    "corroborated": "Corroborated (two or more independent reports)",
+    "primary": "Primary (the order, filing or ruling itself was read)",
+}
 SAVED = "_desk_saved"  # session_state: the files the last save wrote (shown after the rerun that reloads the store)
 
 
@@ -238,6 +243,14 @@ def editor(token: int, p: Proposal, source: dict, v: state.PageRun, curator: sav
         slots["provisions"] = st.empty()
         record["evidence"] = _evidence(key, p, source["id"])
         record["sources"] = [source["id"]]
+        record["verification"] = st.radio(
+            "How well it is established",
+            VERIFICATIONS,
+            index=VERIFICATIONS.index(r.get("verification") or "reported"),
+            format_func=VERIFICATION_WORDS.get,
+            key=f"{key}_verification",
+            horizontal=True,
+        )
         record["notes"] = st.text_area("Notes (caveats, how facts were fixed)", r.get("notes", ""), key=f"{key}_notes")
         record["last_verified"] = clock.today()
         record = {k: val for k, val in record.items() if val not in (None, "", []) or k in ("summary", "provisions")}
