@@ -7,6 +7,8 @@ import datetime as dt
 
 import pandas as pd
 
+from ..store import REVIEW_DAYS
+
 PRECISION_WORDS = {"day": "", "week": "week of ", "month": "month of "}
 
 
@@ -25,3 +27,16 @@ def date_labels(frame: pd.DataFrame) -> pd.Series:
     day = dates.dt.day.astype(str) + " " + month_year
     precision = frame["date_precision"]
     return day.where(precision != "week", "week of " + day).where(precision != "month", month_year)
+
+
+def rests_on(last_verified: pd.Timestamp | dt.date) -> str:
+    """What a status rests on: the records are only as current as our last review of them."""
+    return f"as of our last review, {format_date(last_verified)}"
+
+
+def out_of_date_note(last_verified: pd.Timestamp | dt.date, day: pd.Timestamp | dt.date) -> str:
+    """Why a status may be stale (the record was reviewed more than REVIEW_DAYS before the status date)."""
+    return (
+        f"Possibly out of date: last reviewed {format_date(last_verified)}, more than {REVIEW_DAYS} days before "
+        f"{format_date(day)}. Its status may have changed since."
+    )

@@ -11,7 +11,7 @@ from ..store import ActionDetail
 from ..store.detail import SourceRef
 from .escape import html_text as escape
 from .escape import safe_url
-from .formats import format_date
+from .formats import format_date, out_of_date_note, rests_on
 
 STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -37,7 +37,12 @@ def action_summary_html(detail: ActionDetail, data_as_of: object, permalink: str
         f"<h1>{escape(d.title)}</h1>",
         f"<p class='meta'>{escape(d.jurisdiction_name)} · {escape(d.actor)} · {escape(d.type_label.lower())} · "
         f"{escape(format_date(d.date, d.date_precision))} · status on {escape(format_date(d.status_date))}: "
-        f"{escape(d.status_label)}</p>",
+        f"{escape(d.status_label)} ({escape(rests_on(d.last_verified))}) · {escape(d.verification_label.lower())}</p>",
+        *(
+            [f"<div class='flag'>{escape(out_of_date_note(d.last_verified, d.status_date))}</div>"]
+            if d.out_of_date
+            else []
+        ),
         f"<p>{escape(d.summary)}</p>",
         "<h2>Timeline</h2><ul>",
         *[

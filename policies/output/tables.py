@@ -40,6 +40,7 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     """The rows of the view for st.dataframe: one date format, labels instead of ids."""
     type_labels = store.labels.names["type"]
     status_labels = store.labels.names["status"]
+    verified = store.labels.names["verified"]
     return pd.DataFrame(
         {
             "Date": date_labels(frame),
@@ -48,6 +49,9 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
             "Title": frame["title"],
             "Type": frame["action_type"].map(lambda t: type_labels.get(t, t)),
             "Status": frame["status"].map(lambda s: status_labels.get(s, s)),
+            "Last review": frame["last_verified"].dt.strftime("%Y-%m-%d")
+            + frame["out_of_date"].map({True: " · possibly out of date", False: ""}),
+            "Established": frame["verification"].map(lambda v: verified.get(v, v)),
             "Actor": frame["actor"],
             "Sources disagree": frame["disputed"].map({True: "yes", False: ""}),
             "id": frame["id"],

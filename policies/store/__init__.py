@@ -13,13 +13,14 @@ from .core import ACTION_ORDER, LONG_FRAMES, Store
 from .detail import ActionDetail, action_detail
 from .labels import Labels
 from .snapshot import load_snapshot, save_snapshot
-from .status import NOT_YET
+from .status import NOT_YET, REVIEW_DAYS, out_of_date
 
 __all__ = [
     "ACTION_ORDER",
     "CODEBOOKS",
     "LONG_FRAMES",
     "NOT_YET",
+    "REVIEW_DAYS",
     "ActionDetail",
     "Labels",
     "Store",
@@ -27,5 +28,6 @@ __all__ = [
     "code_version",
     "load",
     "load_snapshot",
+    "out_of_date",
     "save_snapshot",
 ]

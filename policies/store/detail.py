@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .status import REVIEW_DAYS
+
 if TYPE_CHECKING:
     from .core import Store
 
@@ -71,6 +73,9 @@ class ActionDetail:
     status_label: str
     status_date: dt.date  # the day the status was read on
     last_verified: dt.date
+    out_of_date: bool  # last reviewed more than REVIEW_DAYS before status_date
+    verification: str
+    verification_label: str
     notes: str
     events: tuple[EventItem, ...]
     disagreements: tuple[DisagreementItem, ...]
@@ -114,6 +119,9 @@ def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
         status_label=store.labels.name("status", status),
         status_date=day,
         last_verified=row["last_verified"].date(),
+        out_of_date=row["last_verified"].date() < day - dt.timedelta(days=REVIEW_DAYS),
+        verification=str(row["verification"]),
+        verification_label=store.labels.name("verified", str(row["verification"])),
         notes=row["notes"] or "",
         events=tuple(
             EventItem(str(e.type), e.date.date(), str(e.date_precision), _text(e.note) or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..records.gazetteer import coordinates
-from ..records.model import Action, Source, period_end
+from ..records.model import UNSTATED, Action, Source, period_end
 
 LIST_SEP = ", "
 
@@ -68,6 +68,7 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
             "sources": LIST_SEP.join(a.sources),
             "n_provisions": len(a.provisions),
             "disputed": bool(a.disagreements),
+            "verification": a.verification or UNSTATED,
             "notes": a.notes or "",
             "last_verified": a.last_verified,
             "file": files.get(a.id, ""),
@@ -129,6 +130,7 @@ ACTION_COLUMNS = [
     "sources",
     "n_provisions",
     "disputed",
+    "verification",
     "notes",
     "last_verified",
     "file",

@@ -10,10 +10,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..records.model import LEVELS
+from ..records.model import LEVELS, UNSTATED
 from .status import NOT_YET, NOT_YET_LABEL
 
-KINDS = ("place", "level", "topic", "type", "status")
+KINDS = ("place", "level", "topic", "type", "status", "verified")
+# How well a record is established, in words (the schema's values, and records that do not say).
+VERIFICATION_LABELS = {
+    "primary": "Primary source read",
+    "corroborated": "Corroborated",
+    "reported": "Reported",
+    UNSTATED: "Not stated",
+}
+VERIFICATION_DEFINITIONS = {
+    "primary": "the order, filing or ruling itself was read",
+    "corroborated": "two or more independent news reports",
+    "reported": "one news report",
+    UNSTATED: "the record does not say (written before records carried it)",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,7 @@ class Labels:
                 "topic": tuple(topics["id"]),
                 "type": tuple(action_types["id"]),
                 "status": (*statuses["id"], NOT_YET),
+                "verified": tuple(VERIFICATION_LABELS),
             },
             names={
                 "place": dict(zip(jurisdictions["id"], jurisdictions["name"])),
@@ -54,6 +68,7 @@ class Labels:
                 "topic": dict(zip(topics["id"], topics["label"])),
                 "type": dict(zip(action_types["id"], action_types["label"])),
                 "status": dict(zip(statuses["id"], statuses["label"])) | {NOT_YET: NOT_YET_LABEL},
+                "verified": dict(VERIFICATION_LABELS),
             },
             actions=frozenset(actions.astype(str)),
         )

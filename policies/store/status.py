@@ -8,6 +8,12 @@ import pandas as pd
 
 NOT_YET = "not-yet"  # no event on or before the date: the action had not happened yet
 NOT_YET_LABEL = "Not yet"
+REVIEW_DAYS = 90  # a status is only as current as our last review: older than this, it may be out of date
+
+
+def out_of_date(last_verified: pd.Series, day: dt.date) -> pd.Series:
+    """True where the record's last review is more than REVIEW_DAYS before `day` (the day its status is read)."""
+    return last_verified < pd.Timestamp(day - dt.timedelta(days=REVIEW_DAYS))
 
 
 def _plain_ids(events: pd.DataFrame) -> pd.DataFrame:

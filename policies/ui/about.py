@@ -5,7 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from .. import clock
+from ..output.escape import md
 from ..output.formats import format_date
+from ..store import REVIEW_DAYS, out_of_date
+from ..store.labels import VERIFICATION_DEFINITIONS, VERIFICATION_LABELS
 from . import state
 
 
@@ -34,8 +38,19 @@ def render() -> None:
         "and marked as such.\n"
         "- Where sources disagree, both versions are kept and flagged on the Requirements page.\n"
         "- Status is never typed: it is derived from each action's dated events (as of today, or the *Status as of* date).\n"
+        "- A status is only as current as the events we recorded: every status says when we last reviewed the record, "
+        f"and a record not reviewed for {REVIEW_DAYS} days is marked *possibly out of date* (listed below).\n"
         "- Every record is validated when the app loads; a record with an error is left out and listed below."
     )
+    st.markdown("**How well each record is established** (the *How well established* filter):")
+    st.markdown(
+        "\n".join(
+            f"- **{md(label)}**: {md(VERIFICATION_DEFINITIONS[key])} "
+            f"({int((s.actions['verification'] == key).sum())} records)"
+            for key, label in VERIFICATION_LABELS.items()
+        )
+    )
+    _out_of_date(s)
     st.subheader("Codebooks", anchor=False)
     tabs = st.tabs(["Topics", "Action types", "Statuses", "Jurisdictions"])
     tabs[0].dataframe(s.topic_codebook.rename(columns=_heading), hide_index=True, width="stretch")
@@ -48,6 +63,33 @@ def render() -> None:
     )
     st.subheader("Data issues", anchor=False)
     problems_panel(s)
+
+
+def _out_of_date(s) -> None:
+    """The records whose last review is more than REVIEW_DAYS old today: their status may have changed."""
+    today = clock.today()
+    stale = s.actions[out_of_date(s.actions["last_verified"], today).to_numpy()]
+    st.subheader("Possibly out of date", anchor=False)
+    if stale.empty:
+        st.success(f"Every record was reviewed in the last {REVIEW_DAYS} days.", icon=":material/check_circle:")
+        return
+    st.caption(
+        f"{len(stale):,} of {len(s.actions):,} records were last reviewed more than {REVIEW_DAYS} days before "
+        f"{format_date(today)}: their status may have changed since."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Last review": stale["last_verified"].dt.strftime("%Y-%m-%d"),
+                "Title": stale["title"],
+                "Jurisdiction": stale["jurisdiction_name"],
+                "id": stale["id"],
+            }
+        ).sort_values("Last review"),
+        hide_index=True,
+        width="stretch",
+        key="out_of_date",
+    )
 
 
 def _heading(column: str) -> str:

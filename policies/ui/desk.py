@@ -21,16 +21,13 @@ from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
 from ..records.model import EVENT_TYPES, PRECISIONS, REQUIREMENTS, VERIFICATIONS
 from ..store import Store
+from ..store.labels import VERIFICATION_DEFINITIONS, VERIFICATION_LABELS
 from ..view import DATE_RANGE, page_path
 from . import highlight, state
 
 ORIGIN_BADGE = {"found": ":green[found in the text]", "guessed": ":orange[guessed: check]", "missing": ":red[to fill]"}
 FIELD_NAMES = {"source": "Source entry", "new_places": "New place", "record": "Record", "id": "Record id"}
-VERIFICATION_WORDS = {
-    "reported": "Reported (one news report)",
-    "corroborated": "Corroborated (two or more independent reports)",
-    "primary": "Primary (the order, filing or ruling itself was read)",
-}
+VERIFICATION_WORDS = {key: f"{VERIFICATION_LABELS[key]} ({VERIFICATION_DEFINITIONS[key]})" for key in VERIFICATIONS}
 SAVED = "_desk_saved"  # session_state: the files the last save wrote (shown after the rerun that reloads the store)
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 from .. import clock
 from ..output import tables
 from ..output.escape import md, safe_url
-from ..output.formats import format_date
+from ..output.formats import format_date, out_of_date_note, rests_on
 from ..store import ActionDetail, action_detail
 from ..store.detail import EvidenceItem
 from ..view import describe
@@ -91,8 +91,10 @@ def detail(d: ActionDetail) -> None:
     middle.markdown(f"**Date**  \n{md(format_date(d.date, d.date_precision))} (precision: {md(d.date_precision)})")
     today = d.status_date == clock.today()
     heading = "Status today" if today else f"Status on {format_date(d.status_date)}"
-    right.markdown(f"**{md(heading)}**  \n{md(d.status_label)}")
-    right.markdown(f"**Last verified**  \n{md(format_date(d.last_verified))}")
+    right.markdown(f"**{md(heading)}**  \n{md(d.status_label)}  \n{md(rests_on(d.last_verified))}")
+    right.markdown(f"**How well established**  \n{md(d.verification_label)}")
+    if d.out_of_date:
+        st.warning(md(out_of_date_note(d.last_verified, d.status_date)), icon=":material/update:")
     st.text(d.summary)
     for g in d.disagreements:
         outlets = ", ".join(s.outlet for s in g.sources)

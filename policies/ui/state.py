@@ -27,7 +27,9 @@ from ..view.filters import DateRange, Search
 from ..view.view import PRESENT_ON
 
 # The widget keys that hold a view: one per filter definition's URL key, plus the status date and options.
-WIDGET = {key: f"f_{key}" for key in ("place", "level", "topic", "type", "status", "from", "to", "q", "as_of")}
+WIDGET = {
+    key: f"f_{key}" for key in ("place", "level", "topic", "type", "status", "verified", "from", "to", "q", "as_of")
+}
 # Presenter mode: no sidebar, header or toolbar, larger type, content full width. A constant: no text from
 # records or the URL ever reaches this stylesheet.
 PRESENT_CSS = """<style>

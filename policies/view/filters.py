@@ -73,6 +73,7 @@ class Filters:
     topic: tuple[str, ...] = ()
     type: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
+    verified: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     q: str = ""
@@ -260,6 +261,14 @@ FILTERS: tuple[ListFilter | DateRange | Search, ...] = (
         lambda s, c: join([s.labels.name("type", t).lower() + "s" for t in c]),
     ),
     ListFilter("status", "Status", _status, _words("status", "status {}", "or")),
+    ListFilter(
+        "verified",
+        "How well established",
+        _column("verification"),
+        _words("verified", "{} records", "or"),
+        help="Primary source read: the order, filing or ruling itself; corroborated: two or more independent "
+        "reports; reported: one news report.",
+    ),
     DateRange(),
     Search(),
 )

@@ -18,11 +18,10 @@ import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode, urlsplit
 
-import numpy as np
 import pandas as pd
 
 from .. import clock
-from ..store import NOT_YET, Store
+from ..store import NOT_YET, Store, out_of_date
 from . import filters as F
 from .filters import Filters, Notice, Params, Reason
 
@@ -137,14 +136,14 @@ def _choice(
 def apply(store: Store, view: View) -> pd.DataFrame:
     """The actions the view shows, each with its `status` on the view's day, in the store's order (date,
     jurisdiction, id). With an explicit `as_of`, actions that had not happened by then are left out."""
-    status = store.status_on(view.status_date())
+    day = view.status_date()
+    status = store.status_on(day)
     keep = F.mask(store, view.filters, status)
     if view.as_of:
         keep &= status != NOT_YET
-    positions = np.flatnonzero(keep)
     # The view leaves out the search column: copying it for every matching row would be most of a filter's cost.
     rows = store.actions.loc[keep, store.actions.columns != "search_text"]
-    return rows.assign(status=status[positions])
+    return rows.assign(status=status[keep], out_of_date=out_of_date(rows["last_verified"], day))
 
 
 def describe(store: Store, view: View) -> str:
