@@ -104,3 +104,27 @@ def test_the_about_page_explains_verification_and_lists_records_due_a_review(mak
     with clock.fixed(REVIEWED):
         at = make_app(page="about", data=tree)
         assert any("reviewed in the last 90 days" in s.value for s in at.success)
+
+
+def test_the_action_page_shows_the_fight_over_it_in_date_order(make_app, tree: Path, loaded) -> None:
+    """The suit that challenges the order, with its own events, beside the order's: from either end."""
+    detail = store.action_detail(loaded, ORDER, REVIEWED)
+    steps = [(f.date, f.event, f.relation) for f in detail.fight]
+    assert steps == sorted(steps, key=lambda s: s[0])
+    assert (dt.date(2025, 2, 28), "signed", "this action") in steps
+    assert any(a == SUIT for a in {f.action_id for f in detail.fight if f.relation == "challenged by"})
+    back = store.action_detail(loaded, SUIT, REVIEWED)
+    assert {f.relation for f in back.fight} >= {"this action", "challenges"}
+    with clock.fixed(REVIEWED):
+        at = make_app({"policy": ORDER}, page="requirements", data=tree)
+    assert any(s.value == "Legal status over time" for s in at.subheader)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "challenged by [" in text and f"?policy={SUIT})" in text
+    html = export_summary(loaded)
+    assert "<h2>Legal status over time</h2>" in html and "challenged by" in html
+
+
+def export_summary(loaded) -> str:
+    from policies.output.summary import action_summary_html
+
+    return action_summary_html(store.action_detail(loaded, ORDER, REVIEWED), "2025-04-01", "http://localhost/")

@@ -90,3 +90,33 @@ def test_the_status_of_each_day_is_worked_out_once_per_process(tree: Path, monke
         s.status_on(BEFORE)
     s.status_on(AFTER)
     assert calls == [BEFORE, AFTER]
+
+
+def _court_order(tree: Path, ident: str, day: str, blocks: str, lifted: str | None = None) -> None:
+    events = f"  - type: signed\n    date: {day}\n    source: wire-002\n"
+    if lifted:
+        events += f"  - type: rescinded\n    date: {lifted}\n    source: wire-002\n"
+    (tree / "actions" / f"{ident}.yaml").write_text(
+        f"id: {ident}\ntitle: A court order (test)\nsummary: A fictional court order for tests of blocking.\n"
+        f"jurisdiction: us\nplaces: [us-il-chicago]\nactor: U.S. District Judge (test)\naction_type: court-order\n"
+        f"date: {day}\ndate_precision: day\nevents:\n{events}topics: [litigation]\nsources: [wire-002]\n"
+        f"related:\n  - type: blocks\n    action: {blocks}\nlast_verified: 2025-06-01\n"
+    )
+
+
+def test_an_order_in_force_that_blocks_an_action_makes_it_blocked_and_a_stay_of_the_order_lifts_it(tree: Path) -> None:
+    """'Was it blocked on this date?' is answered from the links: the TRO blocks the city order from the day it
+    is signed; the appeals court's stay blocks the TRO, so the city order is back to its own status; when the
+    stay is rescinded the TRO binds again."""
+    _court_order(tree, "us-court-tro-2025-04-02", "2025-04-02", ORDER)
+    _court_order(tree, "us-court-stay-2025-04-20", "2025-04-20", "us-court-tro-2025-04-02", lifted="2025-05-05")
+    s = store.load(tree, use_cache=False)
+    assert s.errors == ()
+
+    def on(day: str, action: str = ORDER) -> str:
+        return apply(s, View(as_of=dt.date.fromisoformat(day))).set_index("id").loc[action, "status"]
+
+    assert on("2025-04-01") == "challenged"  # the state's suit, from the order's own events
+    assert on("2025-04-02") == "blocked" and on("2025-04-19") == "blocked"
+    assert on("2025-04-20") == "challenged" and on("2025-04-20", "us-court-tro-2025-04-02") == "blocked"
+    assert on("2025-05-05") == "blocked"  # the stay rescinded: the TRO binds again

@@ -8,7 +8,7 @@ stylesheet writes each source's address after it.
 from __future__ import annotations
 
 from ..store import ActionDetail
-from ..store.detail import SourceRef
+from ..store.detail import THIS, SourceRef
 from .escape import html_text as escape
 from .escape import safe_url
 from .formats import format_date, out_of_date_note, rests_on
@@ -52,6 +52,14 @@ def action_summary_html(detail: ActionDetail, data_as_of: object, permalink: str
             for e in d.events
         ],
         "</ul>",
+        *(["<h2>Legal status over time</h2><ul>"] if d.fight else []),
+        *[
+            f"<li>{escape(format_date(f.date, f.precision))}: {escape(f.event)}"
+            + ("" if f.relation == THIS else f" — {escape(f.relation)} “{escape(f.title)}”")
+            + "</li>"
+            for f in d.fight
+        ],
+        *(["</ul>"] if d.fight else []),
         *[
             f"<div class='flag'><strong>Sources disagree</strong> ({escape(', '.join(s.outlet for s in g.sources))}): "
             f"{escape(g.description)}</div>"

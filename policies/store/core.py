@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..records.problems import Problem
 from .labels import Labels
-from .status import NOT_YET, status_on
+from .status import NOT_YET, status_on, with_blocks
 
 STATUS_MEMO_SIZE = 16  # (content, day) pairs: a few days of a few data versions
 _STATUS_MEMO: OrderedDict[tuple[str, str, dt.date], np.ndarray] = OrderedDict()
@@ -75,7 +75,7 @@ class Store:
         key = (self.fingerprint, self.code, day)
         found = _STATUS_MEMO.get(key) if self.fingerprint else None
         if found is None:
-            by_id = status_on(self.events, self.statuses, day)
+            by_id = with_blocks(status_on(self.events, self.statuses, day), self.related, self.statuses)
             found = by_id.astype(object).reindex(self.actions["id"].astype(str), fill_value=NOT_YET).to_numpy(object)
             if self.fingerprint:
                 _STATUS_MEMO[key] = found

@@ -51,6 +51,29 @@ class EventItem:
 
 
 @dataclass(frozen=True)
+class FightItem:
+    """One dated step in the fight over an action: its own events and those of the actions linked to it."""
+
+    date: dt.date
+    precision: str
+    event: str
+    action_id: str
+    title: str
+    relation: str  # "this action", or how the other action is linked ("challenged by", "blocks", ...)
+
+
+# How a link reads from each end: (from the action that names the link, from the action it names).
+RELATION_WORDS = {
+    "challenges": ("challenges", "challenged by"),
+    "blocks": ("blocks", "blocked by"),
+    "implements": ("implements", "implemented by"),
+    "responds-to": ("responds to", "answered by"),
+    "supersedes": ("supersedes", "superseded by"),
+}
+THIS = "this action"
+
+
+@dataclass(frozen=True)
 class DisagreementItem:
     sources: tuple[SourceRef, ...]
     about: tuple[str, ...]
@@ -81,6 +104,7 @@ class ActionDetail:
     disagreements: tuple[DisagreementItem, ...]
     provisions: tuple[tuple[str, tuple[ProvisionItem, ...]], ...]  # (who must comply, what), in record order
     sources: tuple[SourceRef, ...]
+    fight: tuple[FightItem, ...] = ()  # its events and its linked actions', in date order (empty: no links)
 
 
 def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
@@ -137,7 +161,36 @@ def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
         ),
         provisions=tuple((who, tuple(items)) for who, items in grouped.items()),
         sources=tuple(_ref(refs, s) for s in str(row["sources"]).split(", ") if s),
+        fight=_fight(store, action_id),
     )
+
+
+def _fight(store: Store, action_id: str) -> tuple[FightItem, ...]:
+    """The action's events with those of every action linked to it either way (a suit against it, the order
+    that blocked it, the appeal of that order), in date order: the legal fight as it happened."""
+    related = store.related
+    links: dict[str, str] = {}
+    for r in related[related["action_id"].astype(str) == action_id].itertuples():
+        links.setdefault(str(r.target), RELATION_WORDS[str(r.type)][0])
+    for r in related[related["target"] == action_id].itertuples():
+        links.setdefault(str(r.action_id), RELATION_WORDS[str(r.type)][1])
+    links.pop(action_id, None)
+    if not links:
+        return ()
+    titles = store.actions.set_index("id")["title"]
+    events = store.events[store.events["action_id"].astype(str).isin([action_id, *links])]
+    items = [
+        FightItem(
+            e.date.date(),
+            str(e.date_precision),
+            str(e.type),
+            str(e.action_id),
+            str(titles.get(str(e.action_id), e.action_id)),
+            THIS if str(e.action_id) == action_id else links[str(e.action_id)],
+        )
+        for e in events.itertuples()
+    ]
+    return tuple(sorted(items, key=lambda i: (i.date, i.relation != THIS, i.title)))
 
 
 def _sources(store: Store) -> dict[str, SourceRef]:

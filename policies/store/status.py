@@ -39,6 +39,37 @@ def status_on(events: pd.DataFrame, statuses: pd.DataFrame, as_of: dt.date) -> p
     return result.reindex(all_ids, fill_value=NOT_YET).rename("status")
 
 
+ACTIVE_EVENTS = frozenset({"signed", "effective", "challenged"})  # an order in these states binds
+ENDED_EVENTS = frozenset({"expired", "rescinded"})  # an action in these states has nothing left to block
+
+
+def with_blocks(by_id: pd.Series, related: pd.DataFrame, statuses: pd.DataFrame) -> pd.Series:
+    """Statuses with the court's word applied: an action that an order in force `blocks` is blocked on that day,
+    even when its own record has no "blocked" event yet; an order that is itself blocked (stayed on appeal)
+    blocks nothing. Worked from the bottom of each chain up (links have no cycles: the validator sees to it)."""
+    blocks = related[related["type"] == "blocks"]
+    if blocks.empty:
+        return by_id
+    event_of = dict(zip(statuses["id"], statuses["from_event"]))
+    blocked_status = next((sid for sid, ev in event_of.items() if ev == "blocked"), None)
+    if blocked_status is None:
+        return by_id
+    own = by_id.copy()
+    pairs = list(zip(blocks["action_id"].astype(str), blocks["target"].astype(str)))
+    result = own
+    for _ in range(len(pairs) + 1):  # each pass settles one more level of a chain of orders
+        active = {b for b, _ in pairs if event_of.get(result.get(b, NOT_YET)) in ACTIVE_EVENTS}
+        targets = {t for b, t in pairs if b in active}
+        updated = own.copy()
+        hit = [t for t in targets if t in updated.index and updated[t] != NOT_YET]
+        hit = [t for t in hit if event_of.get(updated[t]) not in ENDED_EVENTS]
+        updated[hit] = blocked_status
+        if updated.equals(result):
+            break
+        result = updated
+    return result
+
+
 def spans(events: pd.DataFrame, statuses: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     """When each action was in force: start (first in-force event) and end (first later stopping event, else today).
 

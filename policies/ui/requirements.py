@@ -12,8 +12,8 @@ from ..output import tables
 from ..output.escape import md, safe_url
 from ..output.formats import format_date, out_of_date_note, rests_on
 from ..store import ActionDetail, action_detail
-from ..store.detail import EvidenceItem
-from ..view import describe
+from ..store.detail import THIS, EvidenceItem
+from ..view import describe, page_path
 from . import sharing, state
 
 MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
@@ -100,6 +100,7 @@ def detail(d: ActionDetail) -> None:
         outlets = ", ".join(s.outlet for s in g.sources)
         st.warning(f"**Sources disagree** ({md(outlets)}): {md(g.description)}", icon=":material/balance:")
     _events(d)
+    _fight(d)
     _provisions(d)
     if d.notes:
         with st.expander("Curator's notes"):
@@ -121,6 +122,23 @@ def _events(d: ActionDetail) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+def _fight(d: ActionDetail) -> None:
+    """The action's steps with those of the suits, orders and appeals linked to it, in date order."""
+    if not d.fight:
+        return
+    st.subheader("Legal status over time", anchor=False)
+    st.caption("This action's events and those of the actions linked to it (suits, court orders, appeals), in order.")
+    lines = []
+    for f in d.fight:
+        when = md(format_date(f.date, f.precision))
+        if f.relation == THIS:
+            lines.append(f"- {when} · **{md(f.event)}** (this action)")
+        else:
+            link = f"{page_path('requirements')}?policy={quote(f.action_id)}"
+            lines.append(f"- {when} · {md(f.relation)} [{md(f.title)}]({link}): {md(f.event)}")
+    st.markdown("\n".join(lines))
 
 
 def _provisions(d: ActionDetail) -> None:
