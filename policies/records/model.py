@@ -54,6 +54,7 @@ ACTION_TYPES: tuple[str, ...] = get_args(ActionType)
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 VERIFICATIONS: tuple[str, ...] = get_args(Verification)
+UNSTATED = "unstated"  # a record that does not say how well it is established (written before the field)
 
 
 class Strict(BaseModel):
