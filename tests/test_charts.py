@@ -114,13 +114,51 @@ def test_map_counts_places_in_the_view_and_uses_the_usa_scope(tracker_store) -> 
     assert chicago["actions"] == len(frame)
     fig = figures.map_figure(tracker_store, frame, View())
     assert fig.layout.geo.scope == "usa" and fig.layout.geo.showsubunits
-    bubbles = [t for t in fig.data if t.hoverinfo != "skip"]  # the others are the colour key's legend entries
+    # The others are the colour key's legend entries and the states' research shading.
+    bubbles = [t for t in fig.data if t.type == "scattergeo" and t.hoverinfo != "skip"]
     assert sum(len(t.lat) for t in bubbles) == len(table)
     named = [t for trace in bubbles for t in trace.text if t]
     assert len(named) == min(len(table), figures.MAP_LABELS)  # every place here, as there are few
     for trace in bubbles:  # one trace per level, in that level's colour
         levels = set(table.set_index("place").loc[list(trace.customdata[:, 0]), "level"])
         assert levels == {trace.name.lower()} and trace.marker.color == theme.LEVEL_COLORS[trace.name.lower()]
+
+
+def test_the_map_shades_states_researched_with_none_found_apart_from_states_not_researched(tmp_path) -> None:
+    from trees import minimal_tree
+
+    from policies.store import load
+
+    tree = minimal_tree(tmp_path)
+    (tree / "research.yaml").write_text(
+        "- id: us-il\n  checked: 2025-04-01\n  looked_for: State and city orders on immigration enforcement.\n"
+    )
+    s = load(tree, use_cache=False)
+    assert s.errors == ()
+    status = tables.research_status(s).set_index("state")["status"]
+    assert status["IL"] == "actions" and status["WY"] == "not-researched"
+    (tree / "codebooks" / "jurisdictions.yaml").write_text(
+        (tree / "codebooks" / "jurisdictions.yaml").read_text()
+        + "- {id: us-wy, name: Wyoming, level: state, parent: us, state: WY}\n"
+    )
+    (tree / "research.yaml").write_text(
+        (tree / "research.yaml").read_text()
+        + "- id: us-wy\n  checked: 2025-04-02\n  looked_for: Any state or local action.\n"
+    )
+    s = load(tree, use_cache=False)
+    status = tables.research_status(s).set_index("state")["status"]
+    assert status["WY"] == "none-found" and status["TX"] == "not-researched"
+    fig = figures.map_figure(s, apply(s, View()), View())
+    (shade,) = [t for t in fig.data if t.type == "choropleth"]
+    by_state = dict(zip(shade.locations, shade.customdata))
+    assert by_state["WY"] == "Researched, none found" and by_state["IL"] == "Actions recorded"
+    assert {t.name for t in fig.data if t.legendgroup == "research"} == set(tables.RESEARCH_WORDS.values())
+    (tree / "research.yaml").write_text(
+        "- id: us-zz\n  checked: 2025-04-02\n  looked_for: A place not in the codebook.\n"
+    )
+    assert any(
+        p.file == "research.yaml" and "unknown jurisdiction" in p.message for p in load(tree, use_cache=False).problems
+    )
 
 
 def test_requirements_matrix_cells_say_what_a_place_requires_and_name_the_action(tracker_store) -> None:

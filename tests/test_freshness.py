@@ -128,3 +128,17 @@ def export_summary(loaded) -> str:
     from policies.output.summary import action_summary_html
 
     return action_summary_html(store.action_detail(loaded, ORDER, REVIEWED), "2025-04-01", "http://localhost/")
+
+
+def test_the_about_page_counts_coverage_four_ways_and_says_what_was_looked_for(make_app, tree: Path) -> None:
+    (tree / "research.yaml").write_text(
+        "- id: us-il\n  checked: 2025-04-01\n  looked_for: State and city orders on immigration enforcement.\n"
+    )
+    at = make_app(page="about", data=tree)
+    assert not at.exception
+    assert [t.label for t in at.tabs][:4] == ["By state", "By level", "By type", "By month"]
+    by_state = next(df.value for df in at.dataframe if "State" in df.value.columns)
+    assert by_state.set_index("State")["Actions"].sum() == 3 and "Illinois" in set(by_state["State"])
+    looked = next(df.value for df in at.dataframe if "Looked for" in df.value.columns)
+    assert list(looked["Looked for"]) == ["State and city orders on immigration enforcement."]
+    assert any("are not researched yet" in m.value for m in at.markdown)

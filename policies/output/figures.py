@@ -20,7 +20,7 @@ from ..view import COLOR_OPTIONS, View
 from . import layout
 from .escape import plot_text
 from .formats import date_labels
-from .tables import MAX_BARS, counts, map_counts
+from .tables import MAX_BARS, RESEARCH_STATES, RESEARCH_WORDS, counts, map_counts, research_status
 from .theme import LEVEL_COLORS, font, tick_font, topic_colors, type_symbols
 
 FIGURES = ("timeline", "map", "counts")
@@ -388,10 +388,50 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
 MAP_LABELS = 20  # bubbles named on the map; the others are named on hover
 
 
+RESEARCH_COLORS = {"actions": "#dde7f1", "none-found": "#efe6cf", "not-researched": "#fbfbf9"}
+
+
+def _research_layer(fig: go.Figure, store: Store) -> None:
+    """States shaded by what we know of them: actions recorded, researched with none found, not researched yet
+    (the whole tracker, not the view: a filter does not make a state unresearched)."""
+    status = research_status(store)
+    codes = {k: i for i, k in enumerate(RESEARCH_STATES)}
+    fig.add_trace(
+        go.Choropleth(
+            locations=status["state"].to_numpy(object),
+            locationmode="USA-states",
+            z=status["status"].map(codes).to_numpy(float),
+            zmin=0,
+            zmax=len(RESEARCH_STATES) - 1,
+            colorscale=[[i / (len(RESEARCH_STATES) - 1), RESEARCH_COLORS[k]] for i, k in enumerate(RESEARCH_STATES)],
+            showscale=False,
+            marker=dict(line=dict(color="#9a9a9a", width=0.6)),
+            customdata=status["status"].map(RESEARCH_WORDS).to_numpy(object),
+            hovertemplate="%{location}: %{customdata}<extra></extra>",
+            name="Research",
+            showlegend=False,
+        )
+    )
+    for key in RESEARCH_STATES:  # a key to the shades, for images
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[None],
+                lon=[None],
+                mode="markers",
+                name=RESEARCH_WORDS[key],
+                hoverinfo="skip",
+                marker=dict(size=11, symbol="square", color=RESEARCH_COLORS[key], line=dict(width=1, color="#9a9a9a")),
+                showlegend=True,
+                legendgroup="research",
+            )
+        )
+
+
 def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     """A US map (state outlines from the bundled topojson) with one bubble per place, sized by its actions."""
     table = map_counts(store, frame)
     fig = go.Figure()
+    _research_layer(fig, store)
     biggest = max(int(table["actions"].max()), 1) if len(table) else 1
     named = set(table["place"].head(MAP_LABELS))  # the busiest places; names of thousands would overprint
     # One trace per level, so each trace's colour is one value (plotly validates a list of colours one by one),
@@ -451,8 +491,8 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
         font=font(view.present),
         height=640 if view.present else 520,
         margin=dict(l=10, r=10, t=10, b=0),
-        showlegend=len(table) > 0,
-        legend=dict(title=dict(text="Level"), orientation="h"),
+        showlegend=True,
+        legend=dict(title=dict(text="Level, and states by research:"), orientation="h"),
     )
     return fig
 

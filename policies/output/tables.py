@@ -6,7 +6,9 @@ Plain frames (no markup): the pages hand them to st.dataframe, the figures draw 
 from __future__ import annotations
 
 import pandas as pd
+import us
 
+from ..records.gazetteer import state_name
 from ..store import Store
 from .formats import date_labels
 
@@ -100,3 +102,52 @@ def requirements_matrix(
     text.index.name = ids.index.name = "Jurisdiction"
     text.attrs["places"] = total
     return text, ids
+
+
+# --- coverage -----------------------------------------------------------------------------------------------
+
+STATE_CODES = frozenset(s.abbr for s in [*us.states.STATES, us.states.DC])
+RESEARCH_STATES = ("actions", "none-found", "not-researched")
+RESEARCH_WORDS = {
+    "actions": "Actions recorded",
+    "none-found": "Researched, none found",
+    "not-researched": "Not researched yet",
+}
+
+
+def coverage(store: Store) -> dict[str, pd.DataFrame]:
+    """What the tracker holds, counted: by state (of the acting government; federal actions apart), level,
+    type and month of the action's date."""
+    actions = store.actions
+    states = store.jurisdictions.set_index("id")["state"]
+    state = actions["jurisdiction"].map(states).fillna("")
+    state = state.map(lambda code: state_name(code) if code else "").where(actions["level"] != "federal", "Federal")
+    state = state.replace("", "Unknown")
+    type_names = store.labels.names["type"]
+
+    def counted(values: pd.Series, name: str) -> pd.DataFrame:
+        out = values.value_counts().rename_axis(name).reset_index(name="Actions")
+        return out.sort_values(["Actions", name], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    return {
+        "State": counted(state, "State"),
+        "Level": counted(actions["level"].str.capitalize(), "Level"),
+        "Type": counted(actions["action_type"].map(lambda t: type_names.get(t, t)), "Type"),
+        "Month": actions["date"]
+        .dt.strftime("%Y-%m")
+        .value_counts()
+        .sort_index()
+        .rename_axis("Month")
+        .reset_index(name="Actions"),
+    }
+
+
+def research_status(store: Store) -> pd.DataFrame:
+    """Per state (USPS code): actions recorded in it (by or aimed at the state or a place in it), researched with
+    none found (research.yaml names the state or a place in it), or not researched yet."""
+    jur = store.jurisdictions.set_index("id")
+    with_actions = set(jur.loc[jur.index.intersection(store.places["place"].astype(str).unique()), "state"].dropna())
+    researched = set(jur.loc[jur.index.intersection(store.research["id"]), "state"].dropna())
+    codes = sorted(STATE_CODES)
+    status = ["actions" if c in with_actions else "none-found" if c in researched else "not-researched" for c in codes]
+    return pd.DataFrame({"state": codes, "status": status})

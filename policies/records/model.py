@@ -245,3 +245,13 @@ class Source(Strict):
         if self.seed and not re.fullmatch(r"[\w.-]+\.txt", self.seed):
             raise ValueError(f"seed must be a .txt file name, not {self.seed!r}")
         return self
+
+
+class Research(Strict):
+    """A place we looked into: when, and for what. A place researched with no action recorded is "looked for,
+    none found", which the map shows apart from a place not researched yet."""
+
+    id: str = Field(pattern=SLUG, description="the jurisdiction researched (a codebook id)")
+    checked: dt.date = Field(description="the day the search was last made")
+    looked_for: str = Field(min_length=10, description="what was searched for, and where")
+    notes: str | None = None

@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from ..paths import DATA_DIR
-from ..records.model import ActionTypeEntry, Jurisdiction, Source, Status, Topic
+from ..records.model import ActionTypeEntry, Jurisdiction, Research, Source, Status, Topic
 from ..records.parse import parse_list, stem_of
 from ..records.problems import Problem
 from ..records.validate import Codebooks, dangling_links, duplicate_ids, link_cycles, read_texts
@@ -98,7 +98,8 @@ def _labels(part: dict[str, pd.DataFrame]) -> Labels:
 # --- parsing and validation -----------------------------------------------------------------
 
 
-REGISTRY = ("sources.yaml", *(f"codebooks/{name}.yaml" for name in CODEBOOKS))
+RESEARCH = "research.yaml"  # optional: the places looked into, and when
+REGISTRY = ("sources.yaml", RESEARCH, *(f"codebooks/{name}.yaml" for name in CODEBOOKS))
 
 
 def _build(
@@ -123,6 +124,7 @@ def _build(
     for name, model in CODEBOOKS.items():
         books[name] = parse_list(f"codebooks/{name}.yaml", files.get(f"codebooks/{name}.yaml"), model, problems)
     sources = parse_list("sources.yaml", files.get("sources.yaml"), Source, problems)
+    research = parse_list(RESEARCH, files.get(RESEARCH), Research, problems) if files.get(RESEARCH) else []
     codebooks = Codebooks(
         jurisdictions=frozenset(j.id for j in books["jurisdictions"]),
         topics=frozenset(t.id for t in books["topics"]),
@@ -135,6 +137,10 @@ def _build(
                 Problem("codebooks/jurisdictions.yaml", None, f"{jur.id}.parent", f"unknown parent {jur.parent!r}")
             )
 
+    for entry in research:
+        if entry.id not in codebooks.jurisdictions:
+            problems.append(Problem(RESEARCH, None, f"{entry.id}.id", f"unknown jurisdiction {entry.id!r}"))
+
     for kind in books["action_types"]:
         for topic in kind.default_topics:
             if topic not in codebooks.topics:
@@ -142,7 +148,7 @@ def _build(
                 problems.append(Problem("codebooks/action_types.yaml", None, field, f"unknown topic {topic!r}"))
 
     action_files = [name for name in files.names if name.startswith("actions/")]
-    codebook_part = frames.codebook_frames(books, sources)
+    codebook_part = frames.codebook_frames(books, sources, research)
     for name in files.names:
         if not name.startswith("actions/") and name not in REGISTRY:
             problems.append(

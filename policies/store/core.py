@@ -51,6 +51,10 @@ class Store:
     files: int = 0
     as_of: dt.date | None = None  # the newest last_verified date: how current the data is, not a clock
     labels: Labels = field(default_factory=lambda: Labels({}, {}))
+    # Places looked into (research.yaml): with no action, "looked for, none found"; absent, not researched yet.
+    research: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["id", "checked", "looked_for", "notes"])
+    )
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from ..records.gazetteer import coordinates
-from ..records.model import UNSTATED, Action, Source, period_end
+from ..records.model import UNSTATED, Action, Research, Source, period_end
 
 LIST_SEP = ", "
 
 
-def build(actions: list[Action], files: dict[str, str], books: dict[str, list], sources: list[Source]) -> dict:
+def build(
+    actions: list[Action],
+    files: dict[str, str],
+    books: dict[str, list],
+    sources: list[Source],
+    research: Sequence[Research] = (),
+) -> dict:
     """Every frame of the store: the codebooks' and the actions'."""
-    codebooks = codebook_frames(books, sources)
+    codebooks = codebook_frames(books, sources, research)
     return codebooks | action_frames(actions, files, codebooks["jurisdictions"])
 
 
-def codebook_frames(books: dict[str, list], sources: list[Source]) -> dict:
+def codebook_frames(books: dict[str, list], sources: list[Source], research: Sequence[Research] = ()) -> dict:
     return {
+        "research": _research(research),
         "sources": _frame(sources, ["id", "outlet", "title", "url", "published", "published_note", "seed", "quotable"]),
         "jurisdictions": _jurisdictions(books["jurisdictions"]),
         "topic_codebook": _frame(books["topics"], ["id", "label", "definition", "requirement_topic"]),
@@ -221,3 +230,12 @@ def _evidence(actions: list[Action]) -> pd.DataFrame:
         for e in p.evidence
     ]
     return pd.DataFrame(rows, columns=["action_id", "provision_id", "source", "quote", "paraphrase"])
+
+
+def _research(entries: Sequence[Research]) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [{"id": r.id, "checked": r.checked, "looked_for": r.looked_for, "notes": r.notes or ""} for r in entries],
+        columns=["id", "checked", "looked_for", "notes"],
+    )
+    frame["checked"] = pd.to_datetime(frame["checked"])
+    return frame

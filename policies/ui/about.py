@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import clock
+from ..output import tables
 from ..output.escape import md
 from ..output.formats import format_date
 from ..store import REVIEW_DAYS, out_of_date
@@ -51,6 +52,7 @@ def render() -> None:
         )
     )
     _out_of_date(s)
+    _coverage(s)
     st.subheader("Codebooks", anchor=False)
     tabs = st.tabs(["Topics", "Action types", "Statuses", "Jurisdictions"])
     tabs[0].dataframe(s.topic_codebook.rename(columns=_heading), hide_index=True, width="stretch")
@@ -63,6 +65,37 @@ def render() -> None:
     )
     st.subheader("Data issues", anchor=False)
     problems_panel(s)
+
+
+def _coverage(s) -> None:
+    """What the tracker holds, counted four ways, and what was looked for where (research.yaml)."""
+    st.subheader("Coverage", anchor=False)
+    status = tables.research_status(s)["status"].value_counts()
+    st.markdown(
+        f"Actions are recorded in **{status.get('actions', 0)}** states (by or aimed at the state or a place in it); "
+        f"**{status.get('none-found', 0)}** more were researched with no action found, and "
+        f"**{status.get('not-researched', 0)}** are not researched yet. The map shades states the same way."
+    )
+    counted = tables.coverage(s)
+    tabs = st.tabs([f"By {name.lower()}" for name in counted])
+    for tab, (name, table) in zip(tabs, counted.items()):
+        tab.dataframe(table, hide_index=True, width="stretch", key=f"coverage_{name}")
+    if len(s.research):
+        with st.expander(f"What was looked for ({len(s.research)} places)"):
+            names = s.labels.names["place"]
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        "Place": s.research["id"].map(lambda i: names.get(i, i)),
+                        "Checked": s.research["checked"].dt.strftime("%Y-%m-%d"),
+                        "Looked for": s.research["looked_for"],
+                        "Notes": s.research["notes"],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+                key="research",
+            )
 
 
 def _out_of_date(s) -> None:
