@@ -162,7 +162,7 @@ def test_a_map_of_thousands_of_places_names_only_the_busiest(big: store.Store) -
     named = {
         row[0]
         for trace in fig.data
-        if trace.customdata is not None
+        if trace.type == "scattergeo" and trace.customdata is not None
         for row, text in zip(trace.customdata, trace.text)
         if text
     }
