@@ -386,3 +386,13 @@ def test_the_review_file_round_trip_saves_what_the_desk_would(store, tree: Path)
     with pytest.raises(review.ReviewError):
         path.write_text("records: 3\n")
         review.read(path)
+
+
+def test_a_federal_act_in_another_place_is_not_a_possible_duplicate(store) -> None:
+    federal = store.actions[store.actions["jurisdiction"] == "us"].iloc[0]
+    day = federal["date"].date()
+    here = {"jurisdiction": "us", "action_type": federal["action_type"], "date": day,
+            "places": federal["places"].split(", ")}  # fmt: skip
+    assert federal["id"] in [d.id for d in duplicates.find(store, here)]
+    elsewhere = {**here, "places": ["us-zz-somewhere-else"]}
+    assert federal["id"] not in [d.id for d in duplicates.find(store, elsewhere)]

@@ -61,16 +61,11 @@ def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def requirements_matrix(
-    store: Store, frame: pd.DataFrame, limit: int | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Jurisdictions x requirement topics: (cell text, cell action id) frames of the same shape.
-
-    A cell says what the place's own actions (acting jurisdiction) require on the topic, e.g.
-    "Prohibits: Chicago police may not ..."; several provisions are joined with " | ". The id frame
-    names the action of the first provision, so a selected cell opens it. With `limit`, only the places
-    with requirements on most topics are kept; `text.attrs["places"]` says how many there were.
-    """
+def requirements_long(store: Store, frame: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """One row per (place, requirement topic, provision) of the view's actions, in date order: jurisdiction_name,
+    topic (its label), requirement, text, action_id. What a place's own actions (acting jurisdiction) require.
+    With `limit`, only the places with requirements on most topics are kept; `attrs["places"]` says how many
+    there were."""
     book = store.topic_codebook
     columns = list(book.loc[book["requirement_topic"].fillna(False).astype(bool), "id"])
     topic_names = store.labels.names["topic"]
@@ -90,6 +85,36 @@ def requirements_matrix(
     order = provisions.assign(position=store.positions(provisions))  # joined on text, sorted by position
     long = long.astype({"action_id": str}).merge(order.astype({"action_id": str}), on=["action_id", "provision_id"])
     long = long.sort_values(["position", "seq"])
+    rank = {topic: i for i, topic in enumerate(columns)}
+    out = pd.DataFrame(
+        {
+            "jurisdiction_name": long["jurisdiction_name"].astype(str),
+            "topic_id": long["topic"].astype(str),
+            "topic": long["topic"].map(lambda t: topic_names.get(t, t)),
+            "requirement": long["requirement"],
+            "text": long["text"],
+            "action_id": long["action_id"],
+            "rank": long["topic"].map(rank),
+        }
+    )
+    out = out.sort_values(["jurisdiction_name", "rank"], kind="stable").drop(columns="rank").reset_index(drop=True)
+    out.attrs["places"] = total
+    out.attrs["topics"] = [topic_names.get(c, c) for c in columns]
+    return out
+
+
+def requirements_matrix(
+    store: Store, frame: pd.DataFrame, limit: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Jurisdictions x requirement topics: (cell text, cell action id) frames of the same shape.
+
+    A cell says what the place's own actions (acting jurisdiction) require on the topic, e.g.
+    "Prohibits: Chicago police may not ..."; several provisions are joined with " | ". The id frame
+    names the action of the first provision, so a selected cell opens it. With `limit`, only the places
+    with requirements on most topics are kept; `text.attrs["places"]` says how many there were.
+    """
+    long = requirements_long(store, frame, limit)
+    columns = long.attrs["topics"]
     long = long.assign(cell=long["requirement"].str.capitalize() + ": " + long["text"])
     cells = long.groupby(["jurisdiction_name", "topic"], sort=False).agg(
         text=("cell", " | ".join), action=("action_id", "first")
@@ -98,9 +123,8 @@ def requirements_matrix(
     ids = (
         cells["action"].astype(object).unstack("topic").reindex(columns=columns, fill_value="").fillna("").sort_index()
     )
-    text.columns = ids.columns = [topic_names.get(c, c) for c in columns]
     text.index.name = ids.index.name = "Jurisdiction"
-    text.attrs["places"] = total
+    text.attrs["places"] = long.attrs["places"]
     return text, ids
 
 

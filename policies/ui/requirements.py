@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
 import pandas as pd
@@ -13,7 +14,7 @@ from ..output.escape import md, safe_url
 from ..output.formats import format_date, out_of_date_note, rests_on
 from ..store import ActionDetail, action_detail
 from ..store.detail import THIS, EvidenceItem
-from ..view import describe, page_path
+from ..view import View, describe, page_path
 from . import sharing, state
 
 MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
@@ -32,7 +33,7 @@ def render() -> None:
     if action_id:
         if not v.view.present:
             sharing.summary_download(v, action_id)
-        detail(action_detail(v.store, action_id, v.view.status_date()))
+        detail(action_detail(v.store, action_id, v.view.status_date()), v.view)
     else:
         st.info("Pick an action above, or click one on the Timeline.", icon=":material/touch_app:")
     st.divider()
@@ -81,7 +82,7 @@ def _pick(v: state.PageRun) -> str | None:
     )
 
 
-def detail(d: ActionDetail) -> None:
+def detail(d: ActionDetail, view: View | None = None) -> None:
     """An action's page: what `store.action_detail` gives, as the printable summary shows it."""
     st.header(md(d.title), anchor=False)
     left, middle, right = st.columns(3)
@@ -100,7 +101,7 @@ def detail(d: ActionDetail) -> None:
         outlets = ", ".join(s.outlet for s in g.sources)
         st.warning(f"**Sources disagree** ({md(outlets)}): {md(g.description)}", icon=":material/balance:")
     _events(d)
-    _fight(d)
+    _fight(d, view or View())
     _provisions(d)
     if d.notes:
         with st.expander("Curator's notes"):
@@ -124,7 +125,7 @@ def _events(d: ActionDetail) -> None:
         )
 
 
-def _fight(d: ActionDetail) -> None:
+def _fight(d: ActionDetail, view: View) -> None:
     """The action's steps with those of the suits, orders and appeals linked to it, in date order."""
     if not d.fight:
         return
@@ -136,7 +137,7 @@ def _fight(d: ActionDetail) -> None:
         if f.relation == THIS:
             lines.append(f"- {when} · **{md(f.event)}** (this action)")
         else:
-            link = f"{page_path('requirements')}?policy={quote(f.action_id)}"
+            link = action_link(view, f.action_id)
             lines.append(f"- {when} · {md(f.relation)} [{md(f.title)}]({link}): {md(f.event)}")
     st.markdown("\n".join(lines))
 
@@ -171,15 +172,47 @@ def _matrix(v: state.PageRun) -> None:
     st.caption(
         f"{md(describe(v.store, v.view))}. Each cell: what that place's own actions require. Select a cell to open it."
     )
-    text, ids = tables.requirements_matrix(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
-    if text.empty:
+    long = tables.requirements_long(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
+    if long.empty:
         st.caption("No provisions on requirement topics in this view.")
         return
-    if text.attrs["places"] > len(text):
+    shown = long["jurisdiction_name"].nunique()
+    if long.attrs["places"] > shown:
         st.caption(
-            f"Showing the {len(text)} of {text.attrs['places']:,} places with requirements on most topics; "
+            f"Showing the {shown} of {long.attrs['places']:,} places with requirements on most topics; "
             "filter by place to see others."
         )
+    layout = st.segmented_control(
+        "Show as", ["Full text", "Grid"], default="Full text", key="matrix_layout", help="The grid cuts long cells."
+    )
+    if layout == "Grid":
+        _grid(v)
+    else:
+        _full_text(long, v.view)
+
+
+def action_link(view: View, action_id: str) -> str:
+    """A relative link that opens an action on this page with the view's filters (a new tab keeps them too)."""
+    opened = replace(view, page="requirements", policy=action_id, present=False)
+    return f"{page_path('requirements')}?{opened.query_string()}"
+
+
+def _full_text(long, view: View) -> None:
+    """Each place's requirements by topic, every word of them: reads on a phone as on a wall screen."""
+    for place, rows in long.groupby("jurisdiction_name", sort=False):
+        lines = [f"**{md(place)}**"]
+        for topic, items in rows.groupby("topic", sort=False):
+            for r in items.itertuples():
+                link = action_link(view, str(r.action_id))
+                lines.append(
+                    f"- *{md(topic)}* · {VERBS.get(str(r.requirement), md(str(r.requirement)))} {md(str(r.text))} "
+                    f"([open]({link}))"
+                )
+        st.markdown("\n".join(lines))
+
+
+def _grid(v: state.PageRun) -> None:
+    text, ids = tables.requirements_matrix(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
     widths = {c: st.column_config.TextColumn(c, width="medium") for c in text.columns}
     event = st.dataframe(
         text,
