@@ -216,7 +216,7 @@ def test_chicago_place_filter_includes_federal_actions_and_excludes_california_a
     assert DHS_ANNOUNCEMENT in shown and action(s, DHS_ANNOUNCEMENT)["level"] == "federal"
     state_of = dict(zip(s.jurisdictions["id"], s.jurisdictions["state"]))
     acting_there = {row.id for row in s.actions.itertuples() if state_of[row.jurisdiction] in {"CA", "DC"}}
-    assert {action(s, a)["jurisdiction"] for a in acting_there} == {"us-ca", "us-dc"}
+    assert {"us-ca", "us-dc"} <= {action(s, a)["jurisdiction"] for a in acting_there}  # governments there act
     federal_aimed_there = set(FEDERAL_ACTIONS_IN_CA_AND_DC)
     assert set(s.actions.loc[s.actions["id"].isin(federal_aimed_there), "level"]) == {"federal"}
     assert shown & (acting_there | federal_aimed_there) == set()
