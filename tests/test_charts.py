@@ -29,7 +29,11 @@ def test_timeline_has_one_point_per_action_in_rows_by_jurisdiction(tracker_store
     ids = [row[0] for trace in _markers(fig) for row in trace.customdata]
     assert sorted(ids) == sorted(frame["id"])
     rows = {y for trace in _markers(fig) for y in trace.y}
-    assert rows == set(frame["jurisdiction_name"].map(figures.short_name))
+    assert rows == set(figures.timeline_rows(frame).map(figures.short_name))
+    federal = frame[frame["level"] == "federal"]
+    if len(federal):  # the federal government's court orders have a row of their own
+        courts = federal["action_type"] == "court-order"
+        assert set(figures.timeline_rows(federal)) == {figures.FEDERAL_ROWS[bool(c)] for c in courts}
 
 
 def test_timeline_colours_by_level_or_topic_with_the_same_palette_everywhere(tracker_store) -> None:

@@ -233,3 +233,36 @@ def test_the_dashboard_shows_the_curated_data_on_every_page(make_app, page: str)
     at = make_app({"place": "us-il-chicago", "policy": CHICAGO_EO}, page=page, data=DATA)
     assert not at.exception and at.title
     assert not at.warning or page == "requirements", [w.value for w in at.warning]  # disagreements are warnings
+
+
+@pytest.fixture(scope="module")
+def bundled_server(tmp_path_factory: pytest.TempPathFactory):
+    from conftest import Server
+
+    srv = Server(DATA, tmp_path_factory.mktemp("bundled") / "cache")
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_page_reads_at_the_real_size_at_desktop_and_phone_width(chromium, bundled_server, size: str) -> None:
+    """The curated data at its real size, every page in a browser: drawn, no sideways scroll of the page, the
+    requirements in full text. Screenshots in artifacts/ (content-<size>-<page>.png) are for looking at."""
+    from conftest import DESKTOP, PHONE
+    from conftest import Page as BrowserPage
+
+    p = BrowserPage(chromium, DESKTOP if size == "desktop" else PHONE)
+    try:
+        for page in ("timeline", "requirements", "map", "sources", "about"):
+            p.open(f"{bundled_server.url}/{'' if page == 'timeline' else page}")
+            if page in ("timeline", "map"):
+                p.page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=30_000)
+            if page == "requirements":
+                p.page.get_by_text("Requirements by place and topic").scroll_into_view_if_needed()
+            width = p.page.evaluate("document.documentElement.scrollWidth")
+            assert width <= p.page.viewport_size["width"] + 1, f"{page} scrolls sideways at {size} width ({width}px)"
+            p.screenshot(f"content-{size}-{page}")
+        assert not p.errors
+    finally:
+        p.context.close()

@@ -37,6 +37,17 @@ def row_labels(names: pd.Series) -> pd.Series:
     return names.map({name: plot_text(short_name(name)) for name in names.unique()})
 
 
+FEDERAL_ROWS = {True: "Federal courts", False: "Federal government"}
+
+
+def timeline_rows(frame: pd.DataFrame) -> pd.Series:
+    """Each action's row: its acting jurisdiction, with the federal government's court orders on a row of their
+    own (at the tracker's real size one federal row held half the actions, overprinted)."""
+    federal = frame["level"] == "federal"
+    courts = (frame["action_type"] == "court-order").map(FEDERAL_ROWS)
+    return frame["jurisdiction_name"].where(~federal, courts)
+
+
 def short_name(name: str) -> str:
     """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
     return str(name).split(" (")[0]
@@ -59,9 +70,10 @@ MAX_POINTS = 1_500
 def scaled(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool, str]:
     """(the actions to draw, whether to draw monthly counts, the note saying what was left out or grouped)."""
     rows, points, notes = MAX_ROWS, MAX_POINTS, []
-    places = frame["jurisdiction"].value_counts()
+    row = timeline_rows(frame)
+    places = row.value_counts()
     if len(places) > rows:
-        frame = frame[frame["jurisdiction"].isin(places.index[:rows])]
+        frame = frame[row.isin(places.index[:rows]).to_numpy()]
         notes.append(f"the {rows} jurisdictions with most actions ({len(frame):,}) of {len(places):,}")
     monthly = len(frame) > points
     if monthly:
@@ -84,7 +96,7 @@ def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     if monthly:
         return _monthly_timeline(store, frame, color_by, big, note)
     rows = frame.assign(
-        row=row_labels(frame["jurisdiction_name"]),
+        row=row_labels(timeline_rows(frame)),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         date_label=date_labels(frame),
     )
@@ -171,7 +183,7 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, big: boo
     colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
     group_names = _group_names(store, color_by)
     rows = frame.assign(
-        row=row_labels(frame["jurisdiction_name"]),
+        row=row_labels(timeline_rows(frame)),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         month=frame["date"].dt.to_period("M").dt.to_timestamp(),
     )
