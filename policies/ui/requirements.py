@@ -170,7 +170,8 @@ def _evidence_line(e: EvidenceItem) -> str:
 def _matrix(v: state.PageRun) -> None:
     st.subheader("Requirements by place and topic", anchor=False)
     st.caption(
-        f"{md(describe(v.store, v.view))}. Each cell: what that place's own actions require. Select a cell to open it."
+        f"{md(describe(v.store, v.view))}. What each place's own actions require, by topic; open one to read its "
+        "evidence. In the grid, select a cell to open it."
     )
     long = tables.requirements_long(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
     if long.empty:
