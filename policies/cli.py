@@ -129,6 +129,8 @@ def cmd_curate(args: argparse.Namespace) -> int:
     known = drafts.known_jurisdictions(current.jurisdictions)
     out = Path(args.review)
     if not (args.check or args.save):
+        for warning in extraction.warnings:  # a missing publication date leaves every "on Tuesday" undated
+            print(f"warning: {warning}", file=sys.stderr)
         try:
             write_atomic(out, review.template(extraction, known, args.url, clock.today()).encode("utf-8"))
         except FileExistsError:

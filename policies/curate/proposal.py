@@ -168,7 +168,7 @@ def curation(proposal: Proposal | None, record: dict, today: dt.date) -> dict:
     present = [
         f for f in EDITABLE if not (_empty(drafted.get(f)) and _empty(record.get(f)))
     ]  # left empty by both: neither
-    kept = [f for f in present if _same(drafted.get(f), record.get(f))]
+    kept = [f for f in present if _same(drafted.get(f), record.get(f), f)]
     changed = [f for f in present if f not in kept]
     return {"from_draft": True, "kept": kept, "changed": changed, "curated": today}
 
@@ -177,8 +177,16 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _same(a: object, b: object) -> bool:
+def _same(a: object, b: object, name: str = "") -> bool:
+    if name == "events":  # what happened when: a curator's rewording of an event's note is not a correction
+        a, b = _steps(a), _steps(b)
     return (_empty(a) and _empty(b)) or a == b
+
+
+def _steps(events: object) -> list[tuple]:
+    if not isinstance(events, list):
+        return []
+    return [(e.get("type"), e.get("date"), e.get("date_precision", "day")) for e in events if isinstance(e, dict)]
 
 
 # --- the desk's tables: rows a data editor shows, and the record fields they become -----------------

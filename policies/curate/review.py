@@ -40,6 +40,7 @@ def template(extraction: Extraction, known: Mapping[str, str], url: str | None, 
     """The proposals as a review file to edit."""
     source, proposals = proposal.propose(extraction, known, url=url, today=today)
     doc = {
+        "warnings": extraction.warnings,  # e.g. no publication date: relative dates are left for you to fix
         "source": source.entry(),
         "source_origin": source.origin,
         "records": [
