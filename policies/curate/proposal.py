@@ -1,8 +1,9 @@
 """Drafts as proposals a curator edits: the record in the curated schema, the article's sentences behind it,
 the source entry and new places it needs, and which fields the extractor found or guessed.
 
-A proposal's `record` is what the desk's widgets start from; `compose` turns the curator's edits back into a
-record, and `curation` compares it with the draft, so each saved record says which fields were kept.
+A proposal's `record` is what the desk's widgets (or a review file) start from; the table helpers turn edited
+rows back into record fields, and `curation` compares the edited record with the draft, so each saved record
+says which fields were kept.
 """
 
 from __future__ import annotations
@@ -39,8 +40,6 @@ EDITABLE = (
     "verification",
     "notes",
 )
-# Placeholders in a draft that a curator must replace: saved as they are, they would read as our text.
-TODO = "TODO"
 
 
 @dataclass
@@ -66,12 +65,12 @@ def propose(
     """The source entry the article would become, and one proposal per draft."""
     source = prefill(extraction.article, drafts.source_id(_source_name(extraction, url)), url)
     records = drafts.to_records(extraction, known, today)
+    ids = set(known.values())
     out = []
     for number, (draft, record) in enumerate(zip(extraction.actions, records), 1):
         sentences = [e["quote"] for e in record.get("evidence", [])]
         provision_sentences = [p["evidence"][0]["quote"] for p in record.get("provisions", [])]
         record = _editable(record, source.id)
-        ids = set(known.values())
         places = [p for p in (draft.jurisdiction, *draft.places) if p.id not in ids and p.name not in known]
         places = [state(p.state) for p in places if p.state and f"us-{p.state.lower()}" not in ids] + places
         out.append(
@@ -107,8 +106,7 @@ def _editable(record: dict, source_id: str) -> dict:
     record["events"] = [{**e, "source": source_id} for e in record["events"]]
     record["evidence"] = []
     record["provisions"] = [
-        {**p, "text": p["text"], "evidence": [{"source": source_id, "paraphrase": ""}]}
-        for p in record.get("provisions", [])
+        {**p, "evidence": [{"source": source_id, "paraphrase": ""}]} for p in record.get("provisions", [])
     ]
     record["summary"] = ""
     record["verification"] = "reported"  # one article: one report, until the curator adds or reads more
@@ -122,10 +120,9 @@ def codebook_entry(place: Place) -> dict:
     if place.state:
         entry["parent"] = f"us-{place.state.lower()}" if place.level != "state" else "us"
         entry["state"] = place.state
-    if place.level in ("city", "county") and place.state:
-        short = place.name.split(",")[0].removesuffix(" County").strip().lower()
-        city = gazetteer.us_cities_by_name().get((short, place.state))
-        if city and place.level == "city":
+    if place.level == "city" and place.state:  # counties have no point of their own in the gazetteer
+        city = gazetteer.us_cities_by_name().get((place.name.split(",")[0].strip().lower(), place.state))
+        if city:
             entry["geonameid"] = int(city["geonameid"])
     return entry
 
@@ -148,7 +145,11 @@ def _state_code(text: str) -> str | None:
 
 
 def _unique(entries: list[dict]) -> list[dict]:
-    return list({e["id"]: e for e in reversed(entries)}.values())[::-1]  # first of each id, in order
+    """The first entry of each id, in order."""
+    first: dict[str, dict] = {}
+    for entry in entries:
+        first.setdefault(entry["id"], entry)
+    return list(first.values())
 
 
 def needed_places(places: list[dict], record: dict, known: set[str]) -> list[dict]:
@@ -165,9 +166,8 @@ def curation(proposal: Proposal | None, record: dict, today: dt.date) -> dict:
     if proposal is None:
         return {"from_draft": False, "curated": today}
     drafted = proposal.record
-    present = [
-        f for f in EDITABLE if not (_empty(drafted.get(f)) and _empty(record.get(f)))
-    ]  # left empty by both: neither
+    # A field both left empty was neither kept nor changed: counting it would inflate the rate.
+    present = [f for f in EDITABLE if not (_empty(drafted.get(f)) and _empty(record.get(f)))]
     kept = [f for f in present if _same(drafted.get(f), record.get(f), f)]
     changed = [f for f in present if f not in kept]
     return {"from_draft": True, "kept": kept, "changed": changed, "curated": today}
@@ -191,6 +191,9 @@ def _steps(events: object) -> list[tuple]:
 
 # --- the desk's tables: rows a data editor shows, and the record fields they become -----------------
 
+PROVISION_COLUMNS = ("id", "text", "applies_to", "requirement", "topics")
+EVENT_COLUMNS = ("type", "date", "date_precision", "note")
+
 
 def provision_rows(proposal: Proposal) -> list[dict]:
     """One row per provision: what the curator edits, and the article's sentence beside it (not saved)."""
@@ -200,10 +203,6 @@ def provision_rows(proposal: Proposal) -> list[dict]:
         words = p["evidence"][0].get("paraphrase", "") if p.get("evidence") else ""
         rows.append({**{k: p[k] for k in PROVISION_COLUMNS}, "evidence": words, "article": said})
     return rows
-
-
-PROVISION_COLUMNS = ("id", "text", "applies_to", "requirement", "topics")
-EVENT_COLUMNS = ("type", "date", "date_precision", "note")
 
 
 def provisions_from_rows(rows: list[dict], source_id: str) -> list[dict]:
