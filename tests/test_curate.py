@@ -401,7 +401,10 @@ def test_a_federal_act_in_another_place_is_not_a_possible_duplicate(store) -> No
 def test_rewording_an_events_note_keeps_the_event_but_changing_its_date_does_not(store) -> None:
     _, (p,) = _proposals(store)
     record = _finished(p)
-    reworded = {**record, "events": [{**e, "note": "Our own words on how the date was fixed."} for e in record["events"]]}
+    reworded = {
+        **record,
+        "events": [{**e, "note": "Our own words on how the date was fixed."} for e in record["events"]],
+    }
     assert "events" in proposal.curation(p, reworded, dt.date(2026, 12, 1))["kept"]
     moved = {**record, "events": [{**e, "date": dt.date(2025, 10, 12)} for e in record["events"]]}
     assert "events" in proposal.curation(p, moved, dt.date(2026, 12, 1))["changed"]
