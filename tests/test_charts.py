@@ -314,3 +314,16 @@ def test_image_button_downloads_a_slide_sized_png_or_an_svg_named_by_the_view(tr
     assert png["filename"] == "local-policy-tracker_timeline-chicago"
     assert layout.image_options(fig, "x", "svg")["format"] == "svg"
     assert layout.image_options(fig, "x", "exe")["format"] == "png"
+
+
+def test_a_timeline_point_says_what_its_status_rests_on(tracker_store) -> None:
+    from policies import clock
+
+    frame = apply(tracker_store, View())
+    last = frame["last_verified"].max().date()
+    with clock.fixed(last + dt.timedelta(days=400)):
+        stale = apply(tracker_store, View())
+    fig = figures.timeline(tracker_store, stale, View())
+    texts = [row[-1] for trace in _markers(fig) for row in trace.customdata]
+    assert texts and all(t.startswith("as of our last review, ") and t.endswith("possibly out of date") for t in texts)
+    assert all("%{customdata[7]}" in trace.hovertemplate for trace in _markers(fig))

@@ -48,6 +48,17 @@ def timeline_rows(frame: pd.DataFrame) -> pd.Series:
     return frame["jurisdiction_name"].where(~federal, courts)
 
 
+def reviewed(frame: pd.DataFrame) -> np.ndarray:
+    """What each status rests on, for hover text: "as of our last review, 1 Dec 2026", flagged when stale."""
+    words = (
+        "as of our last review, "
+        + frame["last_verified"].dt.day.astype(str)
+        + frame["last_verified"].dt.strftime(" %b %Y")
+    )
+    stale = frame["out_of_date"] if "out_of_date" in frame else pd.Series(False, index=frame.index)
+    return words.where(~stale, words + "; possibly out of date").to_numpy(object)
+
+
 def short_name(name: str) -> str:
     """'United States (federal government)' -> 'United States': row and bar labels stay readable."""
     return str(name).split(" (")[0]
@@ -132,11 +143,12 @@ def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
                         part["date_precision"].to_numpy(object),
                         part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
                         part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
+                        reviewed(part),
                     ]
                 ),  # numpy arrays: plotly validates lists element by element, which is slow at scale
                 hovertemplate=(
                     "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
-                    "<br>%{customdata[5]} · %{customdata[6]}<extra></extra>"
+                    "<br>%{customdata[5]} · %{customdata[6]} (%{customdata[7]})<extra></extra>"
                 ),
             )
         )
