@@ -402,6 +402,7 @@ def test_a_possible_duplicate_is_flagged_with_a_link_to_the_existing_record(
     key = _key(at)
     at.selectbox(key=f"{key}_jurisdiction").set_value(row["jurisdiction"])
     at.selectbox(key=f"{key}_type").set_value(row["action_type"])
+    at.multiselect(key=f"{key}_places_picked").set_value(row["places"].split(", "))  # a place both name
     at.date_input(key=f"{key}_date").set_value(row["date"].date() + dt.timedelta(days=2)).run()
     warnings = [w.value for w in at.warning]
     assert any("Possible duplicate" in w and f"?policy={row['id']}" in w and "2 days apart" in w for w in warnings)
