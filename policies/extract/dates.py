@@ -7,6 +7,8 @@ dateparser turns each candidate into a date. The conventions on top are the proj
 - a weekday ("on Sunday") is the latest such day on or before publication (publication day included);
 - "last week" is a week (its Monday), "this month" / "last month" / "in early September" are months (the 1st);
 - a month and day without a year falls in the publication year, unless that is well after publication;
+- "a day later", "the next morning", "the same day" carry only their offset: the reader (`actions`) counts it
+  from the date the article gave last;
 - with no publication date, relative expressions stay unresolved (their text is kept), never read against today.
 """
 
@@ -36,10 +38,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-month", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{FULL_MONTHS}(?:,?\s+\d{{4}})?\b")),
     ("offset", re.compile(rf"\b(?:the\s+)?(?:{_NUMBER}\s+days?|a\s+week|the\s+day)\s+(?:after|before)\b", re.I)),
     ("days-ago", re.compile(rf"\b{_NUMBER}\s+days\s+ago\b", re.I)),
+    # "A day later", "the next morning", "the same day": counted from the date the article gave last.
+    (
+        "later",
+        re.compile(
+            rf"\b(?:{_NUMBER}\s+days?\s+later|a\s+week\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
+            rf"(?:later\s+)?(?:the\s+same|that)\s+(?:day|morning|afternoon|evening)|(?:hours|minutes)\s+later)\b",
+            re.I,
+        ),
+    ),
     (
         "month",
         re.compile(
-            rf"\b(?:(?:in|since|during|through|until|by|of|from|on)\s+)?(?:(?:early|mid|late)[-\s]+)?"
+            rf"\b(?:(?i:in|during|of|on)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
             rf"{FULL_MONTHS}(?:,?\s+\d{{4}})?\b(?!\s+\d)"
         ),
     ),
@@ -98,7 +109,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 def is_action_date(text: str, mention: DateMention) -> bool:
     """False for dates a sentence gives for something else: effect, hearings, deadlines, the future."""
     before = text[max(0, mention.start - 40) : mention.start]
-    return not mention.future and not NOT_ACTION_DATE.search(before) and mention.kind != "offset"
+    return not mention.future and not NOT_ACTION_DATE.search(before) and mention.kind not in ("offset", "later")
 
 
 def _resolve(kind: str, phrase: str, span: tuple[int, int], published: dt.date | None) -> DateMention | None:
@@ -123,6 +134,13 @@ def _resolve(kind: str, phrase: str, span: tuple[int, int], published: dt.date |
             days = int(words[0]) if words[0].isdigit() else 1
         sign = 1 if words[-1] == "after" else -1
         return DateMention(span[0], span[1], phrase, kind, None, "day", offset=sign * days)
+    if kind == "later":
+        words = phrase.lower().split()
+        if words[0] in ("the", "that", "later", "hours", "minutes"):
+            days = 1 if words[1] in ("next", "following") else 0
+        else:
+            days = 7 if "week" in words else NUMBERS.get(words[0]) or (int(words[0]) if words[0].isdigit() else 1)
+        return DateMention(span[0], span[1], phrase, "later", None, "day", offset=days)
     if kind == "days-ago":
         if published is None:
             return out(None)

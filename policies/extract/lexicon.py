@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import re
 
+import us
+
 I = re.IGNORECASE  # noqa: E741 - the name re itself uses for this flag
 _GAP = r"[^.;:]{0,70}?"  # words between a verb and its object, within one clause
 
 # (action type, event type, pattern): the first pattern of a type that matches marks the sentence.
 _TROOPS = (
-    r"(?:national\s+guard|guard\s+(?:troops|members|soldiers)|the\s+guard\b|troops|soldiers|marines|service\s?members)"
+    r"(?:national\s+guard|guard\s+(?:troops|members|soldiers|units|personnel)|the\s+guard\b|troops|soldiers|marines|"
+    r"service\s?members|guards(?:wo)?men|airmen)"
 )
-_ACT = r"(?:ordinance|bills?|measure|legislation|resolution|(?-i:Act)\b)"
+_ACT = r"(?:ordinance|bills?|measure|legislation|resolution|local\s+law|(?-i:Act)\b)"
+_AGREEMENT = r"(?:(?:(?:287\(g\)|task[-\s]force|jail|detention|intergovernmental|federal|services|housing|bed|use|[\w-]+-year)\s+){0,3}(?:agreement|contract|lease|memorandum\s+of\s+(?:understanding|agreement)|partnership|(?-i:MOU|MOA))\b|287\(g\)\s+(?:[\w-]+\s+){0,3}?program\b)"
+_LAW = r"law(?![\s-]+enforcement)"  # "the State Law Enforcement Division" is an agency, not a law
 _POLICY_VERBS = (
     r"(?:add|send|expand|increase|boost|step\s+up|bring|surge|launch|deploy|cut|withhold|pull|end|take|go\s+after|use|"
-    r"target|arrest|move|create|establish|open|close|stop|hire|fund|publish|post|require|ban|bar|review|audit|"
-    r"investigate|comply|refuse|transfer|begin|start|seek|invoke|appeal|sign|issue|introduce|release|suspend|halt|"
-    r"appoint|name|form|convene|deny|close|restrict|limit|hold|detain)"
+    r"target|arrest|move|create|establish|open|close|stop|hire|fund|publish|post|require|ban|bar|"
+    r"investigate|comply|refuse|transfer|begin|start|seek|invoke|sign|issue|introduce|release|suspend|halt|"
+    r"appoint|name|form|convene|deny|close|restrict|limit|detain|terminate|remove|propose|honor|cooperate|share|"
+    r"notify|allow|permit|accept|participate|join|partner|ask\s+(?:the\s+)?(?:city\s+|county\s+)?(?:council|board|commission|legislature)|hold(?!\s+(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+)?(?:briefing|hearing|meeting|news\s+conference|press\s+conference|town\s+hall|forum|vote|session|rally)))"
 )
 TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, event, re.compile(pattern, I))
@@ -28,30 +34,67 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "executive-order",
             "signed",
-            rf"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)){_GAP}\b(?:executive|mayoral|administrative|emergency|mayor's|governor's)\s+order\b",
+            rf"\b(?:sign(?:ed|s|ing)?|issu(?:ed|es|ing)){_GAP}\b(?:executive|mayoral|administrative|emergency|mayor's|governor's)\s+orders?\b",
         ),
         (
             "executive-order",
             "signed",
-            rf"\b(?:executive|mayoral|administrative|mayor's|governor's)\s+order\b{_GAP}\b(?:signed|issued)\b",
+            rf"\b(?:executive|mayoral|administrative|mayor's|governor's)\s+orders?\b{_GAP}\b(?:signed|issued)\b",
         ),
-        ("executive-order", "signed", r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her)\s+(?:new\s+)?order\b"),
-        ("law", "signed", rf"\bsign(?:ed|s|ing)?{_GAP}\b(?:{_ACT}|law|(?:senate|house|assembly)\s+bill|[SAH]B\s*\d+)"),
+        (
+            "executive-order",
+            "signed",
+            r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her|two|three|a\s+pair\s+of)\s+(?:new\s+)?orders?\b",
+        ),
+        (  # "announced Friday an executive order directing state agencies to ..."
+            "executive-order",
+            "signed",
+            r"\bannounc(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:an?|the|his|her|two|three)\s+(?:new\s+)?executive\s+orders?\b",
+        ),
+        (  # "responded hours later with an executive order that bars city agencies from ..."
+            "executive-order",
+            "signed",
+            r"\ban?\s+(?:new\s+)?executive\s+order\s+(?:that|which)\s+(?:bars|requires|directs|prohibits|bans|orders|limits|restricts|creates|establishes|allows)\b",
+        ),
+        (  # "The second order, also signed Thursday, ..."
+            "executive-order",
+            "signed",
+            r"\bthe\s+(?:first|second|third|other)\s+order\b,?\s+(?:also\s+|which\s+(?:was\s+)?(?:also\s+)?)?(?:signed|issued)\b",
+        ),
+        (
+            "executive-order",
+            "signed",
+            r"\b(?:the|an?|his|her|that)\s+order\s+(?:was\s+)?(?:signed|issued)\b[^.;]{0,30}?\bby\s+(?:the\s+)?(?:Mayor|Gov\.|Governor|President|County\s+Executive)\b",
+        ),
         (
             "law",
             "signed",
-            rf"\b(?:passed|approved|adopted|enacted|gave\s+(?:final\s+)?(?:approval|passage)){_GAP}\b{_ACT}",
+            rf"\bsign(?:ed|s|ing)?{_GAP}\b(?:{_ACT}|{_LAW}|(?:senate|house|assembly)\s+bill|[SAH]B\s*\d+)",
         ),
         (
             "law",
             "signed",
-            rf"\b(?:{_ACT}|law)\b,?\s+(?:that\s+|which\s+)?[^.;]{{0,50}}?\b(?:passed|adopted|approved|enacted|signed)\b",
+            rf"\b(?:passed|approved|adopted|enacted|gave\s+(?:final\s+)?(?:approval|passage)){_GAP}\b(?:{_ACT}|(?:a|the|its)\s+(?:new\s+|state\s+)?{_LAW})",
         ),
-        ("law", "signed", r"\bvoted\b[^.;]{0,50}\bto\s+(?:approve|pass|adopt|ban|bar|prohibit|require|end|limit)\b"),
+        (
+            "law",
+            "signed",
+            rf"\b(?:{_ACT}|{_LAW})\b,?\s+(?:that\s+|which\s+)?[^.;]{{0,50}}?\b(?:passed|adopted|approved|enacted|signed)\b",
+        ),
+        (
+            "law",
+            "signed",
+            r"\bvoted\b[^.;]{0,50}\bto\s+(?:approve|pass|adopt|ban|bar|prohibit|require|end|limit|join|enter|renew|endorse|authorize|ratify|rescind|repeal|send\s+(?:the|a)\s+(?:bill|measure|legislation))\b",
+        ),
+        (  # "The City Commission on Monday approved an agreement that lets ..."; only a council's (see COUNCIL_ONLY)
+            "law",
+            "signed",
+            rf"\b(?:approved|adopted|ratified|signed\s+off\s+on|renewed|voted\s+(?:\d+-\d+\s+)?(?:to\s+)?(?:approve|join|enter))\b{_GAP}\b{_AGREEMENT}",
+        ),
         (
             "court-order",
             "signed",
-            rf"\b(?:judge|court|justices?|panel)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|vacated|lifted|stayed|left\s+in\s+place|temporarily\s+blocked|(?:refused|declined)\s+to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b",
+            rf"\b(?:judge|court|justices?|panel|circuit)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|overturned|vacated|lifted|stayed|paused|froze|denied|rejected|dismissed|threw\s+out|tossed|turned\s+down|put\s+on\s+hold|lets?|allowed|left\s+in\s+place|temporarily\s+blocked|(?:refused|declined)\s+(?:\w+\s+)?to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin|stay|let|allow|reinstate|put|issue|grant|order|hear|take\s+up|review|revive)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b",
         ),
         (
             "court-order",
@@ -63,12 +106,22 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "signed",
             r"\b(?:ruling|decision|injunction|restraining\s+order)\b,?\s+(?:was\s+)?(?:issued|handed\s+down|entered)\b",
         ),
+        (  # "In a 2-1 ruling Wednesday, the panel said ..."
+            "court-order",
+            "signed",
+            r"\b[Ii]n\s+an?\s+(?:\d+-\d+|unanimous|split|brief|two-page|one-page|[\w-]+-page|written|unsigned)\s+(?:ruling|decision|order|opinion)\b",
+        ),
         (
             "court-order",
             "signed",
             rf"\border\b{_GAP}\b(?:was\s+)?(?:issued|granted|entered)\s+(?:on\s+[^.;]{{0,20}}?)?by\s+(?:U\.S\.\s+|federal\s+|state\s+)?(?:[A-Z][a-z]+\s+)?(?:District\s+|Circuit\s+|Superior\s+)?(?:judge|court)\b",
         ),
-        ("lawsuit", "filed", rf"\b(?:filed|files|filing){_GAP}\b(?:suit|lawsuit|complaint|petition|challenge)\b"),
+        (
+            "lawsuit",
+            "filed",
+            r"\b(?:filed|files|filing)\s+(?:(?!(?:with|in|on|at|for|by|to|under|against|over|after|before|as)\b)[\w'’-]+\s+){0,4}(?:suit|lawsuit|complaint|petition|challenge)\b",
+        ),
+        ("lawsuit", "filed", r"\bchalleng(?:ed|es|ing)\b[^.;]{0,60}\bin\s+(?:federal\s+|state\s+|district\s+)?court\b"),
         (
             "lawsuit",
             "filed",
@@ -77,8 +130,20 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("lawsuit", "filed", r"\b(?:sued|sues)\b"),
         (
             "lawsuit",
+            "filed",
+            r"\b(?:suit|lawsuit|complaint)\s+(?:that\s+)?(?-i:(?:[A-Z][\w.’']*\s+){1,4})(?:had\s+)?filed\b",
+        ),
+        (
+            "lawsuit",
+            "filed",
+            # "asked a federal judge to block ...", "asked the court to declare the law invalid"; not a motion in an
+            # appeal ("asked the appeals court to let the law take effect", "to lift the stay")
+            r"\b(?:ask(?:ed|s|ing)?|petition(?:ed|s|ing)?)\s+(?:an?|the)\s+(?:federal\s+|state\s+|U\.S\.\s+)?(?:district\s+)?(?:judge|court)\s+to\s+(?!comment|meet|speak|testify|recuse|delay|let|lift|reconsider|rehear)\w+(?![^.;]{0,60}\b(?:appeal|stay)\b)",
+        ),
+        (
+            "lawsuit",
             "threatened",
-            r"\b(?:will|would|plans?\s+to|intends?\s+to|vowed\s+to)\s+(?:go\s+to\s+court|take\s+(?:\w+\s+){1,4}to\s+court|seek\s+(?:an?\s+)?(?:injunction|restraining\s+order)|challenge\s+(?:\w+\s+){1,5}in\s+court)\b",
+            r"\b(?:will|would|plans?\s+to|intends?\s+to|vowed\s+to)\s+(?:go\s+to\s+court|take\s+(?:\w+\s+){1,4}to\s+court|seek\s+(?:an?\s+)?(?:injunction|restraining\s+order)|challenge\s+(?:\w+\s+){1,5}in\s+(?:federal\s+|state\s+)?court)\b",
         ),
         (
             "lawsuit",
@@ -88,7 +153,12 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "deployment",
             "effective",
-            rf"\b(?:deploy(?:ed|s|ing|ment)?|federaliz(?:ed|es|ing|ation)|call(?:ed|s|ing)?\s+(?:up|into\s+federal\s+service)|sen(?:t|d|ds|ding)|mobiliz(?:ed|es|ing)|activat(?:ed|es|ing)|dispatch(?:ed|es)|order(?:ed|s)){_GAP}\b{_TROOPS}",
+            rf"\b(?:deploy(?:ed|s|ing|ment)?|federaliz(?:ed|es|ing|ation)|call(?:ed|s|ing)?\s+(?:up|into\s+federal\s+service)|sen(?:t|d|ds|ding)|mobiliz(?:ed|es|ing)|activat(?:ed|es|ing)|dispatch(?:ed|es)|order(?:ed|s)|authoriz(?:ed|es|ing)|approv(?:ed|es|ing)){_GAP}\b{_TROOPS}",
+        ),
+        (  # "directed about 60 Guard soldiers to prepare", "assigned 40 troops": a number of troops right after the verb
+            "deployment",
+            "effective",
+            r"\b(?:direct(?:ed|s|ing)|assign(?:ed|s|ing)|detail(?:ed|s)|commit(?:ted|s))\s+(?:up\s+to\s+|about\s+|roughly\s+|nearly\s+|some\s+|more\s+than\s+|another\s+|an\s+additional\s+)?\d[\d,]*\s+(?:more\s+|additional\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:National\s+)?(?:Guard\s+)?(?:members|soldiers|troops|guardsmen|personnel|airmen)\b",
         ),
         (
             "deployment",
@@ -99,12 +169,18 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "enforcement-operation",
             "effective",
-            rf"\b(?:launch(?:ed|es|ing)?|began|begins|start(?:ed|s)|kick(?:ed|s)\s+off|stepped\s+up|surg(?:ed|es|ing)){_GAP}\b(?:operation|crackdown|sweep|raids|enforcement\s+(?:operation|surge|campaign))\b",
+            rf"\b(?:launch(?:ed|es|ing)?|began|begins|start(?:ed|s)|kick(?:ed|s)\s+off|stepped\s+up|surg(?:ed|es|ing)){_GAP}\b(?:operation|crackdown|sweep|raids|blitz|surge\s+of\s+(?:federal\s+)?(?:agents|officers)|enforcement\s+(?:operation|surge|campaign))\b",
         ),
         (
             "enforcement-operation",
             "effective",
-            r"\b(?:operation|crackdown)\s+(?:dubbed|called|named)\b|\bOperation\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b[^.;]{0,60}\b(?:began|launched|started|kicked\s+off)\b",
+            r"\b(?:arrival|surge|influx)\s+of\s+(?:(?:roughly|about|some|nearly|more\s+than|hundreds\s+of|\d+|additional|more|extra|federal|immigration|Border\s+Patrol|ICE)\s+){1,5}(?:agents|officers)\b",
+        ),
+        ("enforcement-operation", "effective", r"\bcalls?\s+Operation\s+[A-Z][a-z]+"),
+        (
+            "enforcement-operation",
+            "effective",
+            r"\b(?:operation|crackdown)\s+(?:that\s+)?(?:(?:the\s+)?[\w.]+\s+){0,4}?(?:dubbed|called|calls|named)\b|\bOperation\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b[^.;]{0,60}\b(?:began|launched|started|kicked\s+off)\b",
         ),
         (
             "enforcement-operation",
@@ -114,7 +190,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "agency-directive",
             "signed",
-            rf"\b(?:issued|sent|released|distributed|circulated|signed|put\s+out){_GAP}\b(?:memo(?:randum)?|directive|guidance|general\s+order|bulletin|subpoenas?|letters?)\b",
+            rf"\b(?:issued|issuing|sent|sending|released|distributed|circulated|signed|put\s+out){_GAP}\b(?:memo(?:randum)?|directive|guidance|general\s+order|bulletin|subpoenas?|letters?|(?:written\s+|formal\s+)notice)\b",
         ),
         (
             "agency-directive",
@@ -124,17 +200,62 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "agency-directive",
             "signed",
-            rf"\brequest(?:ed|ing)\b{_GAP}\b(?:support|assistance|help|access|use\s+of|space)\b",
+            r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letters?)\b,?\s+(?:that\s+|which\s+)?[^.;,]{0,60}?\b(?:sent|issued|signed|circulated|distributed)\b",
+        ),
+        (  # "The memo, first reported by the Times, was signed by Lyle in September"
+            "agency-directive",
+            "signed",
+            r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letter)\b[^.;]{0,60}?\b(?:was|were|had\s+been)\s+(?:signed|issued|sent)\b",
+        ),
+        (  # "a memo dated Jan. 29", "In a letter to Mayor X dated Nov. 18"
+            "agency-directive",
+            "signed",
+            r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letter)\b,?\s+(?:to\s+[^,.;]{1,50}?\s+)?dated\b",
+        ),
+        (  # "the sheriff's office entered a 287(g) agreement", "signed a jail agreement with ICE"
+            "agency-directive",
+            "signed",
+            rf"\b(?:signed|entered(?:\s+into)?|joined|renewed)\s+(?:[\w'’()]+\s+){{0,3}}?{_AGREEMENT}",
+        ),
+        (  # "the sheriff ended her office's 287(g) agreement": a council's ending is a vote (law)
+            "agency-directive",
+            "signed",
+            rf"\b(?:ended|terminated|withdrew\s+from|pulled\s+out\s+of|canceled|cancelled|suspended|exited|rescinded)\s+(?:[\w'’]+\s+){{0,3}}?{_AGREEMENT}",
+        ),
+        (  # "In an email to officers Tuesday, Chief X said ..."
+            "agency-directive",
+            "signed",
+            r"\b(?:an?|the)\s+(?:internal\s+|department-wide\s+|written\s+)?(?:email|e-mail|message|memo|notice|bulletin)\s+to\s+(?:all\s+)?(?:[\w-]+\s+){0,2}(?:officers|deputies|staff|employees|personnel|agents|troopers|supervisors|commanders)\b",
         ),
         (
             "agency-directive",
             "signed",
-            r"\b(?:directed|instructed|ordered|told)\s+(?:all\s+)?(?:\w+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments|agencies|troopers|commanders)\s+to\b",
+            r"\b(?:demanded|requested|sought|asked(?:\s+for)?|told|directed|ordered|instructed)\b[^.;]{0,60}\bin\s+(?:a|an)\s+(?:letter|memo|subpoena|notice|email)\b",
+        ),
+        (
+            "agency-directive",
+            "signed",
+            rf"\brequest(?:ed|ing)\b{_GAP}\b(?:support|assistance|help|access|use\s+of|space|lease|beds)\b",
+        ),
+        (  # a chief's or sheriff's "written order requiring officers to ..." (a governor's is an executive order)
+            "agency-directive",
+            "signed",
+            r"\b(?:issued|sent|signed)\s+(?:an?\s+|the\s+)?(?:written|internal|new|standing|special|department-wide|formal)?\s*order\s+(?:requiring|directing|instructing|telling|barring|ordering|prohibiting)\b",
+        ),
+        (
+            "agency-directive",
+            "signed",
+            r"\b(?:directed|directing|instructed|instructing|ordered|ordering|told)\s+(?:all\s+|every\s+|each\s+)?(?:\w+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments?|agency|agencies|troopers|commanders|supervisors|division|divisions|units?|jailers|detectives|(?:field\s+)?offices|(?:State\s+|Highway\s+)?Patrol|(?:state\s+)?police|principals|teachers|wardens|jail\s+staff|caseworkers)\b[^.;]{0,80}?\bto\b",
         ),
         (
             "agency-directive",
             "signed",
             r"\b(?:asked|requested|directed|told)\s+(?:the\s+)?(?:governor|state|city|county|sheriff|police|mayor|department|jail)\b[^.;]{0,60}\bto\b",
+        ),
+        (  # "I am directing DPS to help ICE", "ordered the Department of Corrections to ..."
+            "agency-directive",
+            "signed",
+            r"\b(?:directed|directing|instructed|instructing|ordered|ordering)\s+(?:the\s+)?(?-i:[A-Z]{2,5}|Department\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*|[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Department|Patrol|Police|Division|Office|Agency|Guard))\s+to\b",
         ),
         (
             "announcement",
@@ -149,12 +270,12 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "announcement",
             "announced",
-            rf"\b(?:we|it|they|he|she)\s+(?:do\s+)?(?:intend|plan|will|are\s+going)\s+to\s+{_POLICY_VERBS}\b",
+            rf"\b(?:we|it|they|he|she|I)\s+(?:do\s+)?(?:intend\s+to|plan\s+to|will|are\s+going\s+to|am\s+going\s+to)\s+(?:no\s+longer\s+)?{_POLICY_VERBS}\b",
         ),
         (
             "announcement",
             "announced",
-            rf"\b(?:said|says|announced)\b[^.;]{{0,50}}\b(?:would|will)\s+(?:\w+\s+)?{_POLICY_VERBS}\b",
+            rf"\b(?:said|says|announced)\b[^.;]{{0,90}}?\b(?:would|will)\s+(?!not\b|never\b)(?:no\s+longer\s+)?(?:\w+\s+)?{_POLICY_VERBS}\b",
         ),
         (
             "announcement",
@@ -163,6 +284,112 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+# Words one of which every phrasing of a type contains (lower case): a sentence without any of them cannot
+# report that type, so its patterns are not run (a speed-up only; test_kind_hints_never_hide_a_trigger checks it).
+KIND_HINTS: dict[str, tuple[str, ...]] = {
+    "executive-order": ("order",),
+    "law": (
+        "287(g)",
+        "mou",
+        "moa",
+        "ordinance",
+        "bill",
+        "measure",
+        "legislation",
+        "resolution",
+        "law",
+        "act",
+        "vot",
+        "agreement",
+        "contract",
+        "lease",
+        "memorandum",
+        "partnership",
+        "sb",
+        "hb",
+        "ab",
+    ),
+    "court-order": (
+        "judge",
+        "court",
+        "justice",
+        "panel",
+        "circuit",
+        "injunction",
+        "restraining",
+        "tro",
+        "ruling",
+        "decision",
+        "order",
+        "opinion",
+    ),
+    "lawsuit": ("sue", "suit", "complaint", "petition", "challeng", "court", "judge", "injunction", "restraining"),
+    "deployment": ("guard", "troop", "soldier", "marine", "service", "airm", "personnel", "members"),
+    "enforcement-operation": (
+        "operation",
+        "crackdown",
+        "sweep",
+        "raid",
+        "blitz",
+        "surge",
+        "agents",
+        "officers",
+        "officials",
+        "arrival",
+        "influx",
+    ),
+    "agency-directive": (
+        "287(g)",
+        "mou",
+        "moa",
+        "memo",
+        "directive",
+        "guidance",
+        "order",
+        "bulletin",
+        "subpoena",
+        "letter",
+        "request",
+        "direct",
+        "instruct",
+        "told",
+        "asked",
+        "demand",
+        "sought",
+        "agreement",
+        "contract",
+        "lease",
+        "partnership",
+        "email",
+        "e-mail",
+        "message",
+        "notice",
+        "support",
+        "assistance",
+        "help",
+        "access",
+        "space",
+        "participation",
+        "understanding",
+    ),
+    "announcement": (
+        "announc",
+        "confirm",
+        "plan",
+        "intend",
+        "vow",
+        "pledg",
+        "promis",
+        "threaten",
+        "prepared",
+        "ready",
+        "will",
+        "would",
+        "going",
+        "warn",
+    ),
+}
+
 # Announced, not done: "would sign an executive order next week" is a plan (an announcement); a planned suit or
 # deployment stays a lawsuit or deployment, marked threatened.
 FUTURE = re.compile(
@@ -196,34 +423,98 @@ SPECIFIC_OVER_ANNOUNCEMENT = {
     "agency-directive",
 }
 
+# Words right before an act's verb that say it did not happen: "barred ... from sending", "refused to deploy".
+NEGATED = re.compile(
+    r"(?:\b(?:refus\w*|declin\w*|unwilling|reluctan\w*|fail(?:ed|s|ure)?)\s+to|\bwithout|\bnot|\bnever|n't|"
+    r"\bno\s+longer|\bwould\s+have)\s+(?:\w+\s+)?$",
+    I,
+)
+ACT_VERB = re.compile(
+    r"(?:sign|issu|deploy|send|sent|federaliz|call|mobiliz|activat|dispatch|order|launch|began|begin|start|fil|sue|"
+    r"pass|approv|adopt|enact|direct|instruct|told|request|announc|threaten|warn|vow|plan|surg|mov|challeng|ratif|renew)",
+    I,
+)
+# "about 300 federalized Guard members", "the deployed troops": a participle describing troops, not an act.
+DESCRIBED_TROOPS = re.compile(r"(?:\b(?:the|a|an|about|roughly|some|nearly|those|these|its|their|of)|\d[\d,]*)\s+$", I)
+# "blocked the deployment of Guard troops", "sued over the federalization": the deployment is the object of
+# another act (reported for itself elsewhere), not an act of this sentence.
+OBJECT_OF_ANOTHER_ACT = re.compile(
+    r"\b(?:block\w*|halt\w*|bar(?:s|red|ring)?|stop\w*|paus\w*|enjoin\w*|challeng\w*|against|over|end(?:ed|ing|s)?|"
+    r"oppos\w*|lift\w*|froze|freez\w*|criticiz\w*|condemn\w*|protest\w*)\s+(?:the|a|his|her|its|their)\s+(?:[\w-]+\s+)?$",
+    I,
+)
+BARRED_FROM = re.compile(r"\bfrom\s+$", I)  # before a gerund: "barred the government from sending troops"
+# A vote that did not carry: the measure is not a law, whatever verb follows.
+FAILED_VOTE = re.compile(
+    r"\b(?:failed|fell\s+short|falls\s+short|voted\s+down|defeated|deadlock(?:ed|s)?|tie\s+vote|tied\s+\d|sank|"
+    r"did\s+not\s+pass|rejected|tabled|postponed|put\s+off)\b",
+    I,
+)
+# After "announced": a completed act ("that she has ended ...") is reported for itself, not as a plan.
+DONE_ANNOUNCED = re.compile(
+    r"\s+(?:on\s+\w+\s+|\w+day\s+)?(?:that\s+)?(?:\w+\s+){1,4}(?:has|had|have)\s+(?!been\s+asked)\w+(?:ed|en|t)\b", I
+)
+# "announced ... that detention officers would notify ICE": a sheriff's or chief's instruction to their officers.
+OFFICERS_WILL = re.compile(
+    r"[^.;]{0,60}?\b(?:(?:officers|deputies|detention\s+officers|corrections\s+officers|jail\s+staff|staff|jailers|troopers)\s+"
+    r"(?:would|will|must|are\s+to|should)\s+(?:no\s+longer\s+|not\s+|now\s+)?\w+|(?:would|will)\s+no\s+longer\s+\w+)",
+    I,
+)
+# A sentence that reports a social-media post: its act may be dated by the embedded post.
+POSTED = re.compile(r"\b(?:posts?|posted|tweet(?:s|ed)?|social\s+media|on\s+X\b|Facebook|Instagram|Truth\s+Social)\b")
+# "two county supervisors", "a council member": members speaking for themselves, not the body acting.
+MEMBERS = re.compile(
+    r"(?:\b(?:two|three|four|five|several|some|a\s+few|one|individual|other|many)\s+(?:[\w-]+\s+)?)"
+    r"(?:supervisors|commissioners|council\s+members|councilmembers|lawmakers|legislators|aldermen|alders|members)\b",
+    I,
+)
+# "would sign the ordinance if it passes": a promise on a condition, not a plan.
+CONDITION_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:if|unless|once|when)\s+(?:it|the\s+\w+|they|lawmakers|the\s+council)\s+(?:passes|pass|is\s+passed|is\s+approved|clears|reaches|approves?)\b"
+    r"|[^.;]{0,30}?\bas\s+(?:we|they|it|he|she)\s+(?:always|already|have\s+always|has\s+always)\b",  # practice goes on
+    I,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|we|We|we've|we'll|We'll|my|My|our|Our)\b")
+COUNCIL_WORDS = re.compile(
+    r"\b(?:council|commission|board|supervisors|commissioners|alders|aldermen|legislat\w+|lawmakers|assembly|senate|court)\b",
+    I,
+)
+AGREEMENT = re.compile(_AGREEMENT, I)
+
 # Periods that end abbreviations, not sentences: masked before matching so "Gov." does not end a clause.
 ABBREVIATION_PERIOD = re.compile(
-    r"\b(Gov|Sen|Rep|Lt|Gen|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[A-Z])\."
+    r"\b(Gov|Sen|Rep|Lt|Gen|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Ald|Cmdr|Det|Supt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[A-Z])\."
 )
 
 # Reported speech that is not a government act: proposals, hopes, others' demands, conditionals.
 NOT_AN_ACTION = re.compile(
-    r"\b(?:could|might|should|may)\s+(?!not\b)\w+|\bwould\s+(?:consider|weigh)\b"
+    r"\b(?:could|might|should|(?-i:may))\s+(?!not\b|no\s+longer\b)[a-z]\w*|\b(?:authority|power|ability|right|powers)\s+to\s+\w+|\bwould\s+(?:consider|weigh)\b"
     r"|\b(?:has|have|had)\s+(?:\w+\s+){0,3}to\s+(?:sign|veto|decide|act)\b|\bsign\s+or\s+veto\b"
     r"|\b(?:will|to)\s+(?:consider|weigh|debate|review|study|discuss|take\s+up)\b"
-    r"|\b(?:bring|introduce|present|file|draft)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:proposal|bill|ordinance|resolution)\b"
+    r"|\b(?:bring|introduce|present|file|draft|propose)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:proposal|bill|ordinance|resolution)\b"
     r"|\bis\s+expected\s+to\b|\bare\s+expected\s+to\b|\bhas\s+not\s+(?:yet\s+)?(?:signed|filed|issued|decided)\b"
-    r"|\b(?:urged|asked|called\s+on|pressed|pushed|petitioned|demanded|implored|lobbied)\b[^.;]{0,80}\bto\s+(?:sign|issue|file|sue|adopt|pass|deploy|send|enact)\b"
+    r"|\b(?:urged|asked|called\s+on|pressed|pushed|petitioned|demanded|implored|lobbied)\b(?!\s+(?:a|the)\s+(?:federal\s+|state\s+)?(?:judge|court)\b)[^.;]{0,80}\bto\s+(?:sign|issue|file|sue|adopt|pass|deploy|send|enact)\b"
     r"|\b(?:introduced|proposed|drafted|floated)\b[^.;]{0,40}\b(?:ordinance|bill|measure|proposal|resolution)\b"
-    r"|\b(?:if|unless|whether)\b[^.;]{0,80}\b(?:could|would|might|sign|signs|files?|deploys?|sends?|moves?\s+forward)\b"
+    r"|\b(?:if|unless|whether)\b[^.;]{0,80}\b(?:could|would|might|sign|signs|files?|deploys?|sends?|moves?\s+forward|pass(?:es)?|(?:is|are|were|was)\s+(?:passed|approved|adopted|deployed|sent|federalized))\b"
     r"|\b(?:declined|refused)\s+to\s+(?:say|comment|provide|confirm|answer|discuss|specify|elaborate)\b|\bdid\s+not\s+(?:say|provide|confirm)\b|\bno\s+(?:order|decision|plans?)\b",
     I,
 )
 
 # Who acts. Each: (level, role, pattern). Place words around a match decide the jurisdiction.
 _NAME = r"(?:[A-Z][a-zA-Z'\-]+\.?|[A-Z]\.(?:\s?[A-Z]\.)?)(?:\s+(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.))*"
+_STATES = "|".join(st.name for st in us.states.STATES)
 GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (level, role, re.compile(pattern))
     for level, role, pattern in (
+        (  # a state's appeals court, before the federal "appeals court" claims the words
+            "state",
+            "judge",
+            rf"\b(?:{_STATES})\s+(?:[Aa]ppeals|[Aa]ppellate)\s+[Cc]ourt\b|\b(?:{_STATES})\s+Court\s+of\s+Appeals\b|\bstate\s+appeals\s+court\b|\bCourt\s+of\s+Appeals\s+of\s+(?:{_STATES})\b",
+        ),
         (
             "federal",
             "judge",
-            rf"\b(?:U\.S\.|federal|Chief\s+U\.S\.)\s+(?:District|Magistrate|Circuit|Appeals)?\s*Judge\s+{_NAME}|\bfederal\s+judges?\b|\bfederal\s+(?:district\s+)?court\b|\bU\.S\.\s+(?:District\s+)?Court(?:\s+of\s+Appeals)?\b|\b(?:appeals|appellate)\s+(?:court|panel)\b|\bU\.S\.\s+Supreme\s+Court\b|\bSupreme\s+Court\b(?!\s+of\s+[A-Z])|\b\d+(?:st|nd|rd|th)\s+Circuit\b",
+            rf"\b(?:U\.S\.|federal|Chief\s+U\.S\.)\s+(?:District|Magistrate|Circuit|Appeals)?\s*Judge\s+{_NAME}|\bfederal\s+(?:magistrate\s+|district\s+|appeals\s+)?judges?\b|\bfederal\s+(?:district\s+)?court\b|\bU\.S\.\s+(?:District\s+)?Court(?:\s+of\s+Appeals)?\b|\b(?:appeals|appellate)\s+(?:court|panel)\b|\bU\.S\.\s+Supreme\s+Court\b|\bSupreme\s+Court\b(?!\s+of\s+[A-Z])|\b\d+(?:st|nd|rd|th)\s+(?:U\.S\.\s+)?Circuit(?:\s+Court\s+of\s+Appeals)?\b|(?i:\bthe\s+(?:three-judge\s+|appeals\s+)?panel\b)",
         ),
         (
             "state",
@@ -244,44 +535,54 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "federal",
             "agency",
-            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b)|\bHomeland\s+Security\b",
+            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|\b[Ff]ield\s+[Oo]ffice(?:\s+[Dd]irector)?\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b)|\bHomeland\s+Security\b",
         ),
         (
             "state",
             "governor",
-            rf"\b(?:Gov\.|Governor|Lt\.\s+Gov\.)\s+{_NAME}|\bthe\s+governor\b|\b[A-Z][a-z]+\s+governor\b",
+            rf"\b(?:Gov\.|Governor|Lt\.\s+Gov\.)\s+{_NAME}|\bthe\s+governor\b|\b[A-Z][a-z]+(?:'s)?\s+governor\b",
         ),
         (
             "state",
             "legislature",
-            r"\b(?:General\s+Assembly|[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|(?:[A-Z][a-z]+\s+)?(?:lawmakers|legislators)\b|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|[Ss]tate\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:the\s+state\b|state\s+officials|state\s+police))",
+            rf"\b(?:General\s+Assembly|(?<!County\s)[Ll]egislature|state\s+(?:Senate|House|lawmakers|legislators)|House\s+of\s+Delegates|(?<=the\s)(?:House|Senate)\b|(?:[A-Z][a-z]+\s+)?(?:lawmakers|legislators)\b|[A-Z][a-z]+\s+(?:Senate|House\s+of\s+Representatives|Assembly)|(?:{_STATES})\s+House\b)",
+        ),
+        (  # the state as a government, and its police: they can sue, direct and deploy, not legislate
+            "state",
+            "state",
+            rf"\bState\s+Police\s+(?:Director|Superintendent|Commissioner)(?:\s+(?:Col\.|Lt\.\s+Col\.|Maj\.))?\s+{_NAME}|\b[Ss]tate\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:\bthe\s+state\b|\bstate\s+officials|\bstate\s+police|\bstate\s+patrol|\bhighway\s+patrol|\bdepartment\s+of\s+public\s+safety)",
         ),
         (
             "state",
             "attorney-general",
-            rf"\b(?:state\s+|[A-Z][a-z]+\s+)?Attorney\s+General(?:\s+{_NAME})?|\bstate\s+attorney\s+general\b|(?i:\bthe\s+attorney\s+general\b)",
+            rf"\b(?:state\s+|[A-Z][a-z]+\s+)?Attorney\s+General(?:\s+{_NAME})?|\bstate\s+attorney\s+general\b|(?i:\bthe\s+attorney\s+general\b)|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?'s\s+attorney\s+general\b",
         ),
         (
             "county",
             "county",
-            rf"\b(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|(?:Attorney|Manager|Administrator)(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council)|Board\s+of\s+(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|(?i:sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b))",
+            rf"\b(?<!City-)(?:County\s+(?:Board(?:\s+of\s+(?:Supervisors|Commissioners))?|Commission(?:ers)?|Executive(?:\s+{_NAME})?|(?:Attorney|Manager|Administrator)(?:\s+{_NAME})?|Sheriff(?:'s\s+Office)?(?:\s+{_NAME})?|Judge\s+{_NAME}|Council|Legislature|Legislators|Commissioners\s+Court|Chair(?:man|woman)?\s+{_NAME})|Board\s+of\s+(?:County\s+)?(?:Supervisors|Commissioners)|Sheriff\s+{_NAME}|(?i:sheriff(?:'s\s+(?:office|department))?|county\s+(?:board|commissioners|supervisors|officials|executive)|the\s+county\b))",
         ),
-        ("city", "mayor", rf"\bMayor\s+{_NAME}|(?i:\bthe\s+mayor\b|\bmayor's\s+office\b)|\b[A-Z][a-z]+\s+mayor\b"),
+        (
+            "city",
+            "mayor",
+            rf"\bMayor\s+{_NAME}|(?i:\bthe\s+mayor\b|\bmayor's\s+office\b)|\b[A-Z][a-z]+\s+mayor\b|\b[Mm]ayor\b(?=\s+[a-z]+s\b)",
+        ),
         (
             "city",
             "council",
-            r"\b(?:City\s+Council|city\s+council|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)",
+            r"\b(?:City(?:-County)?\s+Council|Metro(?:politan)?\s+Council|city\s+council|[Cc]ity\s+[Cc]ommissioners?|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)",
         ),
         (
             "city",
             "police",
-            rf"\b(?:[A-Z][a-z]+\s+)?Police\s+Department\b|\bpolice\s+department\b|\bPolice\s+(?:Superintendent|Chief|Commissioner)\s+{_NAME}|\bpolice\s+(?:chief|superintendent|commissioner)\b",
+            rf"\b(?:[A-Z][a-z]+\s+)?Police\s+Department\b|\bpolice\s+department\b|\bPolice\s+(?:Superintendent|Chief|Commissioner)\s+{_NAME}|\bpolice\s+(?:chief|superintendent|commissioner)\b|\bChief\s+(?!Patrol|Justice|Judge|Executive|Deputy|of\b){_NAME}|(?i:\bthe\s+chief\b)",
         ),
         (
             "city",
             "city",
             rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bCity\s+(?:Solicitor|Attorney|Manager|Administrator)(?:\s+{_NAME})?|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)",
         ),
+        ("county", "county", r"\b[Cc]ommissioners\b(?!\s+Court)"),  # last: "Commissioners on Thursday signed off"
     )
 )
 
