@@ -327,3 +327,15 @@ def test_a_timeline_point_says_what_its_status_rests_on(tracker_store) -> None:
     texts = [row[-1] for trace in _markers(fig) for row in trace.customdata]
     assert texts and all(t.startswith("as of our last review, ") and t.endswith("possibly out of date") for t in texts)
     assert all("%{customdata[7]}" in trace.hovertemplate for trace in _markers(fig))
+
+
+def test_map_names_the_busiest_places_that_have_room_for_a_name() -> None:
+    table = pd.DataFrame(
+        {
+            "place": ["minneapolis", "saint-paul", "chicago", "duluth"],
+            "lat": [44.98, 44.95, 41.88, 46.79],
+            "lon": [-93.27, -93.09, -87.63, -92.10],
+            "actions": [9, 5, 4, 1],
+        }
+    )
+    assert figures.labelled(table) == {"minneapolis", "chicago", "duluth"}  # Saint Paul's name would overprint

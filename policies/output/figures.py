@@ -410,6 +410,21 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
 
 
 MAP_LABELS = 20  # bubbles named on the map; the others are named on hover
+LABEL_ROOM = (1.1, 2.6)  # degrees of latitude and longitude a name needs clear of a busier place's name
+
+
+def labelled(table: pd.DataFrame) -> set[str]:
+    """The places named on the map: the busiest first, each only where no busier named place sits close enough
+    for the two names to overprint (Minneapolis and Saint Paul, New York City and Newark), at most MAP_LABELS."""
+    chosen: list[tuple[float, float]] = []
+    names: set[str] = set()
+    for place, lat, lon in zip(table["place"], table["lat"].to_numpy(float), table["lon"].to_numpy(float)):
+        if len(names) == MAP_LABELS:
+            break
+        if all(abs(lat - a) > LABEL_ROOM[0] or abs(lon - b) > LABEL_ROOM[1] for a, b in chosen):
+            chosen.append((lat, lon))
+            names.add(place)
+    return names
 
 
 RESEARCH_COLORS = {"actions": "#dde7f1", "none-found": "#efe6cf", "not-researched": "#fbfbf9"}
@@ -457,7 +472,7 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     fig = go.Figure()
     _research_layer(fig, store)
     biggest = max(int(table["actions"].max()), 1) if len(table) else 1
-    named = set(table["place"].head(MAP_LABELS))  # the busiest places; names of thousands would overprint
+    named = labelled(table)  # the busiest places that have room; names of thousands would overprint
     # One trace per level, so each trace's colour is one value (plotly validates a list of colours one by one),
     # and numpy arrays throughout (plotly validates lists element by element).
     for level, part in table.groupby("level", sort=False):
