@@ -776,3 +776,124 @@ def test_binding_types_and_default_topics_come_from_the_codebook(tmp_path: Path,
     shutil.copytree(tree, tmp_path / "edited")  # a new folder: the vocabulary is read once per codebook folder
     monkeypatch.setenv("POLICIES_DATA_DIR", str(tmp_path / "edited"))
     assert "oversight" in suit_topics()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one bill, one act: the board's passage next to the executive's signing is the signing
+            "date 2025-10-17\nPolk County Executive Ann Moreau on Tuesday signed an ordinance that bars agents from "
+            "county garages. The Polk County Board of Supervisors passed the measure 7-2 on Thursday night after a "
+            "long hearing.",
+            [("county", "law", dt.date(2025, 10, 14))],
+        ),
+        (  # "signed it the next morning": the signing's day, counted from the passage
+            "date 2025-10-17\nThe Tacoma City Council passed an ordinance on Oct. 7 that closes city lots to "
+            "immigration agents. Mayor Lena Ortiz signed it the next morning.",
+            [("city", "law", dt.date(2025, 10, 8))],
+        ),
+        (  # a veto override is the bill's last step
+            "date 2025-10-17\nThe Tacoma City Council approved the 10-year lease on Sept. 24 by a 5-4 vote. Mayor "
+            "Tom Reed vetoed it two days later, but the council overrode the veto on Oct. 10.",
+            [("city", "law", dt.date(2025, 10, 10))],
+        ),
+        (  # a date after a relative clause's own verb is that clause's act
+            "date 2025-10-17\nA federal appeals court on Thursday reversed a ruling that had blocked Iowa from "
+            "enforcing its law. The panel vacated a preliminary injunction that U.S. District Judge Ana Ruiz "
+            "issued in September at the request of the Justice Department.",
+            [("federal", "court-order", dt.date(2025, 10, 16)), ("federal", "court-order", dt.date(2025, 9, 1))],
+        ),
+        (  # a date in a would/will clause is the plan's, never the act's: the stated plan stays undated
+            "date 2025-10-17\nThe Polk County Board of Supervisors voted 4-1 Tuesday to approve a 287(g) agreement "
+            "with ICE. Sheriff Dan Ruiz said the sheriff's office would begin training in November.",
+            [("county", "law", dt.date(2025, 10, 14)), ("county", "announcement", None)],
+        ),
+        (  # announcing the activation the article reports is that deployment
+            "date 2025-10-17\nGov. Ann Lee ordered 200 Iowa National Guard members to Des Moines on Tuesday. Lee "
+            "announced the activation in a post on X.",
+            [("state", "deployment", dt.date(2025, 10, 14))],
+        ),
+        (  # "both orders" are two; the day copies were posted is not the signing's
+            "date 2025-10-17\nMayor Tom Reed of Tacoma signed both orders Monday, according to copies posted on the "
+            "city's website Wednesday afternoon, but held off announcing them until a news conference.",
+            [("city", "executive-order", dt.date(2025, 10, 13))] * 2,
+        ),
+        (  # "At the same signing": the signing's day, not the last date given (the board's vote)
+            "date 2025-10-17\nPolk County Executive Ann Moreau on Tuesday signed an ordinance that bars agents from "
+            "county garages. The Polk County Board of Supervisors passed the measure 7-2 on Thursday night. At the "
+            "same signing, Moreau also issued an executive order directing Public Works to post signs.",
+            [("county", "law", dt.date(2025, 10, 14)), ("county", "executive-order", dt.date(2025, 10, 14))],
+        ),
+    ],
+)
+def test_dates_that_belong_to_another_event(text, expected) -> None:
+    found = sorted((d.jurisdiction.level, d.action_type, d.date) for d in extract(text, "a.txt").actions)
+    assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # troops an order keeps back are not sent; "members of the X Guard" are troops
+            "date 2025-10-17\nA federal appeals court late Wednesday refused the administration's request to set "
+            "aside a judge's order that bars federalized Oregon National Guard troops from deploying in Portland. "
+            "The President federalized 200 members of the Oregon Guard last week.",
+            [("federal", "court-order", dt.date(2025, 10, 15)), ("federal", "deployment", dt.date(2025, 10, 6))],
+        ),
+        (  # a Guard sent to support an operation: the operation is DHS's, never the governor's
+            "date 2025-10-17\nGov. Ann Lee ordered 200 Iowa National Guard members to Des Moines on Tuesday to "
+            "provide support for a federal immigration operation that began in the city a day earlier.",
+            [("state", "deployment", dt.date(2025, 10, 14))],
+        ),
+        (  # documents dated or sent by an agency: its directive
+            "date 2025-10-17\nThe conditions were laid out in a FEMA grant notice dated Oct. 6 that requires "
+            "recipients to certify that they honor ICE detainer requests.",
+            [("federal", "agency-directive", dt.date(2025, 10, 6))],
+        ),
+        (
+            "date 2025-10-17\nBoth orders were prompted by a Sept. 29 letter from ICE's El Paso field office asking "
+            "the Motor Vehicle Division for a monthly feed of license records.",
+            [("federal", "agency-directive", dt.date(2025, 9, 29))],
+        ),
+        (  # a court that "put X on hold" or "held that" rules
+            "date 2025-10-17\nA Texas appeals court on Tuesday put San Antonio's new limits on police cooperation "
+            "with federal immigration agents on hold.",
+            [("state", "court-order", dt.date(2025, 10, 14))],
+        ),
+        (
+            "date 2025-10-17\nIn September, a Superior Court judge in Mercer County held that civil arrests inside "
+            "state court buildings interfere with the courts.",
+            [("state", "court-order", dt.date(2025, 9, 1))],
+        ),
+        (  # the D.C. Council and a "Metro Government" are city bodies
+            "date 2025-10-17\nThe D.C. Council on Tuesday passed legislation requiring officers making an arrest "
+            "in the District to show identification.",
+            [("city", "law", dt.date(2025, 10, 14))],
+        ),
+        (
+            "date 2025-10-17\nLouisville Metro Government sued earlier this month, arguing the activation violated "
+            "the state's military code.",
+            [("city", "lawsuit", dt.date(2025, 10, 1))],
+        ),
+        (  # a surname first met in a possessive ("Gov. Ann Corwin's administration") is still known
+            "date 2026-03-27\nA federal appeals court on Thursday reversed a ruling, handing Gov. Ann Corwin's "
+            "administration a win.\n\nCorwin signed the Safe Access to Courts Act in December after it passed "
+            "the Legislature.",
+            [("federal", "court-order", dt.date(2026, 3, 26)), ("state", "law", dt.date(2025, 12, 1))],
+        ),
+        (  # a governor ordering every agency is an executive order; her post says when she signed it
+            "Colorado Gov. Renata Kell has ordered every executive-branch agency to stop sharing residents' "
+            "records with ICE.\n\nKell announced the order in a post:\n\n"
+            '"Today I signed Executive Order D 2026-014. Not without a judge." '
+            "— Gov. Renata Kell (@GovRenataKell) June 3, 2026\n\nThe order covers four departments.",
+            [("state", "executive-order", dt.date(2026, 6, 3))],
+        ),
+        (  # a letter from a private group is no directive
+            "date 2025-10-17\nThe ACLU sent a letter on Oct. 6 from its Des Moines office asking the county to stop.",
+            [],
+        ),
+    ],
+)
+def test_acts_of_holdout_3_kinds(text, expected) -> None:
+    found = sorted((d.jurisdiction.level, d.action_type, d.date) for d in extract(text, "a.txt").actions)
+    assert found == sorted(expected)

@@ -193,7 +193,7 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
     pending: dict[str, tuple[Sentence, When]] = {}
     for s in sentences:
         actors = _actors(s, ctx)
-        found = _triggers(s.text)
+        found = _triggers(s.text, in_post=s.post is not None)
         s.triggers = [t for candidates in found for t in candidates]
         for candidates in found:
             trigger, new = candidates[0], []
@@ -214,6 +214,7 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
             ctx.drafts = drafts
         _remember_date(s, drafts, ctx)
     # A headline's act the story never reports is a headline's guess (its actor and date unread): dropped.
+    drafts = _one_bill(drafts, sentences, ctx)
     merged = [d for d in _without_echoes(_merge(drafts)) if not d.head_only]
     _resolve_anchors(merged)
     for draft in merged:
@@ -221,6 +222,57 @@ def extract_actions(text: str, published: dt.date | None, body_start: int = 0) -
             draft.provisions = _provisions(draft, sentences, merged)
         draft.topics = _topics(draft)
     return merged
+
+
+_EXECUTIVE = re.compile(r"\b(?:mayor|gov\.|governor|executive|president)\b", re.I)
+_SIGNED_IT = re.compile(r"\bsigned\s+(?:it|the\s+(?:measure|ordinance|bill|legislation))\b", re.I)
+_OVERRIDE = re.compile(r"\boverr(?:ode|ides|idden)\s+(?:the|a|his|her|its)\s+(?:[\w'’]+\s+){0,2}?veto\b", re.I)
+BILL_GAP = 2  # sentences: a passage and a signing this close are one bill's two steps
+
+
+def _one_bill(drafts: list[Draft], sentences: list[Sentence], ctx: Context) -> list[Draft]:
+    """One bill is one act, its last step if reported: "The board passed the measure Thursday" next to "the county
+    executive signed it Tuesday" (or "Mayor X signed it the next morning", "the council overrode the veto on
+    March 10") is the signing or the override, with its date."""
+    laws = [d for d in drafts if d.action_type == "law"]
+    passages = [d for d in laws if not _EXECUTIVE.search(d.actor.text) and not _OVERRIDE.search(d.evidence[-1])]
+    by_index = {s.index: s for s in sentences}
+    dropped: list[Draft] = []
+    for passed in passages:
+        signing = next(
+            (
+                d
+                for d in laws
+                if d not in passages
+                and d.copy == passed.copy
+                and d.jurisdiction.id == passed.jurisdiction.id
+                and abs(d.sentence - passed.sentence) <= BILL_GAP
+            ),
+            None,
+        )
+        if signing is not None:
+            signing.evidence += [e for e in passed.evidence if e not in signing.evidence]
+            dropped.append(passed)
+            continue
+        after = by_index.get(passed.sentence + 1)
+        if after is None or not _SIGNED_IT.search(after.text):
+            continue
+        signer = next(
+            (a for a in _actors(after, ctx) if _EXECUTIVE.search(a.text) and a.level == passed.actor.level), None
+        )
+        if signer is None:
+            continue
+        dated = [m for m in after.dates if m.resolved and is_action_date(after.text, m)]
+        later = [m for m in after.dates if m.kind == "later"]
+        passed.actor = Actor(signer.text, signer.level, signer.role, signer.place or passed.actor.place)
+        if dated:
+            passed.date, passed.date_precision, passed.date_text = dated[0].date, dated[0].precision, dated[0].text
+        elif later and passed.date and passed.date_precision == "day":
+            passed.date, passed.date_text = passed.date + dt.timedelta(days=later[0].offset), later[0].text
+        else:
+            passed.date, passed.date_precision, passed.date_text = None, "day", None
+        passed.evidence.append(after.text)
+    return [d for d in drafts if not any(d is x for x in dropped)]
 
 
 def _remember_date(s: Sentence, drafts: list[Draft], ctx: Context) -> None:
@@ -270,8 +322,10 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
                 continue
             claimed.append(match.span())
             text = match.group(0).strip()
+            possessive = text.endswith(("'s", "’s")) and " " in text  # "Gov. Ann Corwin's administration"
+            text = text[:-2] if possessive else text
             actor = _known_person(text, ctx) or Actor(_with_place(s, match.start(), text), level, role, None)
-            actor.start, actor.end = match.span()
+            actor.start, actor.end = match.start(), match.end() - (2 if possessive else 0)
             if actor.place is None:
                 actor.place = _place_of(actor, s, match.span(), ctx)
             if actor.role == "judge" and text.startswith(("Judge", "District Judge")):
@@ -449,6 +503,7 @@ _RELATIVE_WHO = re.compile(r",\s+(?:who|which)\s+(?:had\s+|has\s+|have\s+|also\s
 _BY_AGENT = re.compile(
     r"\b(?:issued|signed|approved|adopted|passed|enacted|filed|granted|entered|ordered|sent|deployed|launched)\b"
     r"[^.;]{0,30}?\bby\s+$"
+    r"|\b(?:letter|memo(?:randum)?|notice|subpoena|directive)\s+from\s+$"  # "a letter from ICE asking ..."
 )
 _DOER_VERB = re.compile(
     r"(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:had\s+|has\s+)?"
@@ -507,11 +562,11 @@ def _quoted(text: str, pos: int) -> bool:
 # --- what and when --------------------------------------------------------------------------------
 
 
-def _triggers(text: str) -> list[list[Trigger]]:
+def _triggers(text: str, in_post: bool = False) -> list[list[Trigger]]:
     """Per action type found, its candidate phrasings in order (the caller takes the first that names an actor).
 
     An announcement yields to a specific type, and an act only promised ("will sign an order") is the
-    announcement of a plan.
+    announcement of a plan. An embedded post's quote marks are the post's own: its words are the poster's.
     """
     found: dict[str, list[Trigger]] = {}
     attributed = bool(lexicon.ATTRIBUTION.search(text))
@@ -526,7 +581,7 @@ def _triggers(text: str) -> list[list[Trigger]]:
             if _hedged(text, match.end()) or _negated(text, match.start()) or _failed(kind, text, match):
                 continue
             inside_quote = _quoted(text, match.start()) and _quoted(text, match.end() - 1)
-            if inside_quote and not (kind in lexicon.SPEECH_TYPES and attributed):
+            if inside_quote and not in_post and not (kind in lexicon.SPEECH_TYPES and attributed):
                 continue
             if kind == "announcement" and lexicon.DONE_ANNOUNCED.match(text, match.end()):
                 continue  # "announced that she has ended the agreement": the act is the news, not a plan
@@ -676,7 +731,7 @@ _ANOTHER = re.compile(
 
 
 _COUNTED = re.compile(
-    r"\b(two|three|four|a\s+pair\s+of)\s+(?:new\s+|separate\s+)?(?:executive\s+|mayoral\s+)?orders\b", re.I
+    r"\b(two|three|four|a\s+pair\s+of|both)\s+(?:new\s+|separate\s+)?(?:executive\s+|mayoral\s+)?orders\b", re.I
 )
 
 
@@ -706,7 +761,7 @@ def _kind_for(kind: str, actor: Actor, words: str, after: str) -> str:
     if (
         kind == "agency-directive"
         and actor.role in ("governor", "mayor", "president")
-        and re.search(r"\border\b", words)
+        and re.search(r"\border(?:ed|ing)?\b", words)
     ):
         return "executive-order"
     if kind == "announcement" and _commands_officers(actor) and lexicon.OFFICERS_WILL.match(words + after):
@@ -793,9 +848,16 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context, actor: Actor | None =
     # "Jail officials were sorting paperwork Tuesday, after a judge declined to halt the order": Tuesday is the
     # main clause's; the act in the after-clause came before it.
     usable = [m for m in usable if not (m.end < trigger.start and _AFTER_CLAUSE.search(s.text, m.end, trigger.start))]
+    # "The panel vacated an injunction that Judge X issued in January": January is the judge's act, not the panel's.
+    usable = [m for m in usable if not (m.start >= trigger.end and _RELATIVE_ACT.search(s.text[trigger.end : m.start]))]
     later = [m for m in s.dates if m.kind == "later"]
     if not usable and later:  # "A day later, the sheriff ...": a day after what the article dated last
         base = ctx.last_date
+        if re.search(r"signing|ceremony", later[0].text, re.I):  # "At the same signing": the last signing's day
+            signed = [
+                d for d in ctx.drafts if d.date and d.date_precision == "day" and re.search(r"\bsign", d.evidence[-1])
+            ]
+            base = signed[-1].date if signed else None
         return When(base + dt.timedelta(days=later[0].offset) if base else None, "day", later[0].text)
     if not usable:
         unresolved = [m for m in s.dates if m.kind != "offset" and not m.resolved and not m.future]
@@ -808,6 +870,10 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context, actor: Actor | None =
 
 
 _AFTER_CLAUSE = re.compile(r",\s+(?:days\s+|weeks\s+|hours\s+|shortly\s+|just\s+)?(?:after|since|following)\s+")
+# the date follows a relative clause's own subject and verb, after the act's words
+_RELATIVE_ACT = re.compile(
+    r"\b(?:that|which)\s+(?:[\w.'’-]+\s+){1,6}?(?:issued|signed|filed|granted|passed|approved|entered|imposed|adopted|sent)\s+$"
+)
 FAR = 60  # characters: a date this far from an act's words may belong to another act of the sentence
 
 
@@ -964,7 +1030,7 @@ _WILL_SIGN_IT = re.compile(
 )
 # "The mayor announced the order in a post": announcing an act the article reports is that act.
 _ANNOUNCED_ACT = re.compile(
-    r"\bannounc\w+\s+(?:the|her|his|its|their)\s+(?:new\s+)?(?:executive\s+)?(?:order|ordinance|law|directive|memo|policy|decision|deployment)\b",
+    r"\bannounc\w+\s+(?:the|her|his|its|their)\s+(?:new\s+)?(?:executive\s+)?(?:order|ordinance|law|directive|memo|policy|decision|deployment|activation|mobilization)\b",
     re.I,
 )
 

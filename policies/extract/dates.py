@@ -43,7 +43,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "later",
         re.compile(
             rf"\b(?:{_NUMBER}\s+days?\s+later|a\s+week\s+later|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening)|"
-            rf"(?:later\s+)?(?:the\s+same|that)\s+(?:day|morning|afternoon|evening)|(?:hours|minutes)\s+later)\b",
+            rf"(?:later\s+)?(?:the\s+same|that)\s+(?:day|morning|afternoon|evening|signing|ceremony|news\s+conference|meeting)|"
+            rf"(?:hours|minutes)\s+later)\b",
             re.I,
         ),
     ),
@@ -70,6 +71,12 @@ NOT_ACTION_DATE = re.compile(
     r"(?:effective|takes?\s+effect|set\s+for|scheduled(?:\s+for)?|until|through|expires?|expiring|deadline|"
     r"hearing(?:\s+\w+){0,3}\s+(?:on|for)|next|starting|beginning|due|by|runs?\s+to|born|since)\s*$",
     re.I,
+)
+# A date inside a clause about what will happen ("said deputies would begin training in July"): the plan's date.
+FUTURE_CLAUSE = re.compile(r"\b(?:would|will|plans?\s+to|expects?\s+to)\s+(?:not\s+)?[a-z]+(?:\s+[a-z]+){0,3}\s+$")
+# "according to copies posted on the city's website Wednesday": when the papers appeared, not when the act was done.
+POSTED_COPIES = re.compile(
+    r"\b(?:copies|documents|records|filings|versions?)\s+(?:\w+\s+){0,2}?(?:posted|published|obtained|released|made\s+public)\b[^,;]*$"
 )
 MONTH_LOOKAHEAD = 20  # a month-day up to this many days after publication is still this year (a hearing date)
 
@@ -109,7 +116,13 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 def is_action_date(text: str, mention: DateMention) -> bool:
     """False for dates a sentence gives for something else: effect, hearings, deadlines, the future."""
     before = text[max(0, mention.start - 40) : mention.start]
-    return not mention.future and not NOT_ACTION_DATE.search(before) and mention.kind not in ("offset", "later")
+    return (
+        not mention.future
+        and not NOT_ACTION_DATE.search(before)
+        and mention.kind not in ("offset", "later")
+        and not FUTURE_CLAUSE.search(before)
+        and not POSTED_COPIES.search(text[max(0, mention.start - 70) : mention.start])
+    )
 
 
 def _resolve(kind: str, phrase: str, span: tuple[int, int], published: dt.date | None) -> DateMention | None:

@@ -16,7 +16,7 @@ _GAP = r"[^.;:]{0,70}?"  # words between a verb and its object, within one claus
 # (action type, event type, pattern): the first pattern of a type that matches marks the sentence.
 _TROOPS = (
     r"(?:national\s+guard|guard\s+(?:troops|members|soldiers|units|personnel)|the\s+guard\b|troops|soldiers|marines|"
-    r"service\s?members|guards(?:wo)?men|airmen)"
+    r"service\s?members|guards(?:wo)?men|airmen|members\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.]+\s+){0,2}guard\b)"
 )
 _ACT = r"(?:ordinance|bills?|measure|legislation|resolution|local\s+law|(?-i:Act)\b)"
 _AGREEMENT = r"(?:(?:(?:287\(g\)|task[-\s]force|jail|detention|intergovernmental|federal|services|housing|bed|use|[\w-]+-year)\s+){0,3}(?:agreement|contract|lease|memorandum\s+of\s+(?:understanding|agreement)|partnership|(?-i:MOU|MOA))\b|287\(g\)\s+(?:[\w-]+\s+){0,3}?program\b)"
@@ -44,7 +44,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "executive-order",
             "signed",
-            r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her|two|three|a\s+pair\s+of)\s+(?:new\s+)?orders?\b",
+            r"\bsign(?:ed|s|ing)\s+(?:an?|the|his|her|two|three|both|a\s+pair\s+of)\s+(?:new\s+)?orders?\b",
         ),
         (  # "announced Friday an executive order directing state agencies to ..."
             "executive-order",
@@ -86,6 +86,11 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "signed",
             r"\bvoted\b[^.;]{0,50}\bto\s+(?:approve|pass|adopt|ban|bar|prohibit|require|end|limit|join|enter|renew|endorse|authorize|ratify|rescind|repeal|send\s+(?:the|a)\s+(?:bill|measure|legislation))\b",
         ),
+        (  # "the council overrode the veto on March 10": the bill's last step (see actions._one_bill)
+            "law",
+            "signed",
+            r"\boverr(?:ode|ides|idden)\s+(?:the|a|his|her|its)\s+(?:[\w'’]+\s+){0,2}?veto\b",
+        ),
         (  # "The City Commission on Monday approved an agreement that lets ..."; only a council's (see COUNCIL_ONLY)
             "law",
             "signed",
@@ -94,7 +99,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "court-order",
             "signed",
-            rf"\b(?:judge|court|justices?|panel|circuit)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|overturned|vacated|lifted|stayed|paused|froze|denied|rejected|dismissed|threw\s+out|tossed|turned\s+down|put\s+on\s+hold|lets?|allowed|left\s+in\s+place|temporarily\s+blocked|(?:refused|declined)\s+(?:\w+\s+)?to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin|stay|let|allow|reinstate|put|issue|grant|order|hear|take\s+up|review|revive)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b",
+            rf"\b(?:judge|court|justices?|panel|circuit)\b{_GAP}\b(?:issued|granted|ordered|blocked|barred|halted|enjoined|ruled|extended|sided|upheld|affirmed|reversed|overturned|vacated|lifted|stayed|paused|froze|denied|rejected|dismissed|threw\s+out|tossed|turned\s+down|put\s+on\s+hold|lets?|allowed|left\s+in\s+place|temporarily\s+blocked|held\s+that|put\b[^.;]{{0,120}}?\bon\s+hold|(?:refused|declined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0, 2}?(?:request|motion|bid|petition|plea)|(?:refused|declined)\s+(?:\w+\s+)?to\s+(?:block|halt|stop|lift|dismiss|suspend|pause|enjoin|stay|let|allow|reinstate|put|issue|grant|order|hear|take\s+up|review|revive)|said\s+(?:she|he)\s+would\s+order|will\s+order)\b",
         ),
         (
             "court-order",
@@ -207,10 +212,15 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
             "signed",
             r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letter)\b[^.;]{0,60}?\b(?:was|were|had\s+been)\s+(?:signed|issued|sent)\b",
         ),
+        (  # "a July 29 letter from ICE's field office asking the division for ...": the sender (actions._BY_AGENT)
+            "agency-directive",
+            "signed",
+            r"\b(?:letter|memo(?:randum)?|notice|subpoena|directive)\s+from\s+(?=(?:the\s+)?(?:[\w'’.]+\s+){0,5}?(?:asking|demanding|requesting|directing|ordering|instructing|requiring|telling|seeking)\b)",
+        ),
         (  # "a memo dated Jan. 29", "In a letter to Mayor X dated Nov. 18"
             "agency-directive",
             "signed",
-            r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letter)\b,?\s+(?:to\s+[^,.;]{1,50}?\s+)?dated\b",
+            r"\b(?:memo(?:randum)?|directive|guidance|bulletin|letter|subpoena|notice)\b,?\s+(?:to\s+[^,.;]{1,50}?\s+)?dated\b",
         ),
         (  # "the sheriff's office entered a 287(g) agreement", "signed a jail agreement with ICE"
             "agency-directive",
@@ -245,7 +255,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "agency-directive",
             "signed",
-            r"\b(?:directed|directing|instructed|instructing|ordered|ordering|told)\s+(?:all\s+|every\s+|each\s+)?(?:\w+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments?|agency|agencies|troopers|commanders|supervisors|division|divisions|units?|jailers|detectives|(?:field\s+)?offices|(?:State\s+|Highway\s+)?Patrol|(?:state\s+)?police|principals|teachers|wardens|jail\s+staff|caseworkers)\b[^.;]{0,80}?\bto\b",
+            r"\b(?:directed|directing|instructed|instructing|ordered|ordering|told)\s+(?:all\s+|every\s+|each\s+)?(?:[\w-]+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments?|agency|agencies|troopers|commanders|supervisors|division|divisions|units?|jailers|detectives|(?:field\s+)?offices|(?:State\s+|Highway\s+)?Patrol|(?:state\s+)?police|principals|teachers|wardens?|jail\s+staff|caseworkers)\b[^.;]{0,80}?\bto\b",
         ),
         (
             "agency-directive",
@@ -303,6 +313,7 @@ KIND_HINTS: dict[str, tuple[str, ...]] = {
         "agreement",
         "contract",
         "lease",
+        "veto",
         "memorandum",
         "partnership",
         "sb",
@@ -408,7 +419,7 @@ AS_PLANNED = {
 }
 
 # Who can do what: a mayor warning of troops is reacting, not deploying; a judge rules, never sues.
-ACTING_LEVELS = {"deployment": {"federal", "state"}, "enforcement-operation": {"federal", "state"}}
+ACTING_LEVELS = {"deployment": {"federal", "state"}, "enforcement-operation": {"federal"}}  # operations: ICE, CBP, DHS
 NOT_ACTING_ROLES = {"agency-directive": {"council", "legislature"}}  # a council "asking" the state is not a directive
 # Reported speech of intent counts when a government speaker is named: "we do intend to add more resources".
 SPEECH_TYPES = {"announcement", "lawsuit"}
@@ -435,7 +446,12 @@ ACT_VERB = re.compile(
     I,
 )
 # "about 300 federalized Guard members", "the deployed troops": a participle describing troops, not an act.
-DESCRIBED_TROOPS = re.compile(r"(?:\b(?:the|a|an|about|roughly|some|nearly|those|these|its|their|of)|\d[\d,]*)\s+$", I)
+# ("an order that bars federalized Guard troops from deploying": troops an act keeps back, not sends)
+DESCRIBED_TROOPS = re.compile(
+    r"(?:\b(?:the|a|an|about|roughly|some|nearly|those|these|its|their|of|bars?|barred|barring|blocks?|blocked|"
+    r"keeps?|kept|keeping)|\d[\d,]*)\s+$",
+    I,
+)
 # "blocked the deployment of Guard troops", "sued over the federalization": the deployment is the object of
 # another act (reported for itself elsewhere), not an act of this sentence.
 OBJECT_OF_ANOTHER_ACT = re.compile(
@@ -535,7 +551,7 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "federal",
             "agency",
-            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bU\.S\.\s+Northern\s+Command\b|\b[Ff]ield\s+[Oo]ffice(?:\s+[Dd]irector)?\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b)|\bHomeland\s+Security\b",
+            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bFEMA\b|\bFederal\s+Emergency\s+Management\s+Agency\b|\bU\.S\.\s+Northern\s+Command\b|\b[Ff]ield\s+[Oo]ffice(?:\s+[Dd]irector)?\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b)|\bHomeland\s+Security\b",
         ),
         (
             "state",
@@ -570,7 +586,7 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "city",
             "council",
-            r"\b(?:City(?:-County)?\s+Council|Metro(?:politan)?\s+Council|city\s+council|[Cc]ity\s+[Cc]ommissioners?|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)",
+            r"\b(?:City(?:-County)?\s+Council|D\.C\.\s+Council|Metro(?:politan)?\s+Council|city\s+council|[Cc]ity\s+[Cc]ommissioners?|[Cc]ouncil\s+members|aldermen|alderpersons|Board\s+of\s+Aldermen|the\s+council\b|City\s+Commission|council)",
         ),
         (
             "city",
@@ -580,7 +596,7 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "city",
             "city",
-            rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\bCity\s+(?:Solicitor|Attorney|Manager|Administrator)(?:\s+{_NAME})?|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)",
+            rf"\b(?:the\s+)?[Cc]ity\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\b[A-Z][a-z]+\s+Metro\s+Government\b|\bCity\s+(?:Solicitor|Attorney|Manager|Administrator)(?:\s+{_NAME})?|(?i:\bcity\s+(?:officials|attorneys?|solicitor|lawyers|leaders|hall)\b|\bthe\s+city\b|\bCorporation\s+Counsel\b)",
         ),
         ("county", "county", r"\b[Cc]ommissioners\b(?!\s+Court)"),  # last: "Commissioners on Thursday signed off"
     )
