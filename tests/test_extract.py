@@ -897,3 +897,98 @@ def test_dates_that_belong_to_another_event(text, expected) -> None:
 def test_acts_of_holdout_3_kinds(text, expected) -> None:
     found = sorted((d.jurisdiction.level, d.action_type, d.date) for d in extract(text, "a.txt").actions)
     assert found == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # STATE COURTS: a county district judge is a state judge, and so is the plain "District Judge X" after
+            "date 2026-03-06\nA Riley County district judge on Wednesday temporarily barred a contractor from "
+            "opening a detention site.\n\nDistrict Judge Mara Voss granted the county's request for a temporary "
+            "restraining order against the company, which runs a lot off U.S. 77.",
+            [("state", "court-order", dt.date(2026, 3, 4))],
+        ),
+        (  # a state supreme court, and a state's court of appeals in the possessive
+            "date 2026-03-06\nThe Montana Supreme Court on Monday issued an administrative order barring civil "
+            "immigration arrests in courthouses.",
+            [("state", "court-order", dt.date(2026, 3, 2))],
+        ),
+        (
+            "date 2026-03-06\nNew Mexico's Court of Appeals on Tuesday upheld the county's limits on jail contracts.",
+            [("state", "court-order", dt.date(2026, 3, 3))],
+        ),
+        (  # SHERIFF_ACTS: a sheriff's agreement is the sheriff's directive, not a law
+            "date 2026-03-06\nSheriff Dana Pruitt signed a warrant service officer agreement with ICE on Feb. 4, "
+            "which lets jail deputies serve federal warrants.",
+            [("county", "agency-directive", dt.date(2026, 2, 4))],
+        ),
+        (  # a county board accepting grant money votes a measure (law)
+            "date 2026-03-06\nThe Lyon County Commission on Tuesday accepted about $200,000 in federal grant money "
+            "to add holding cells at the jail.",
+            [("county", "law", dt.date(2026, 3, 3))],
+        ),
+        (  # STATE_AGENCY: a named state department directs
+            "date 2026-03-06\nThe Oregon Department of Education on Monday directed school districts not to let "
+            "immigration agents into classrooms without a warrant.",
+            [("state", "agency-directive", dt.date(2026, 3, 2))],
+        ),
+        (  # PLAN_THEN_AFTER and PLANNED_START: the plan is federal and its start date is not the vote's
+            "date 2026-03-06\nFederal immigration officials said on Monday that they plan to begin moving "
+            "detainees to the county jail in April, a week after county commissioners approved an agreement to "
+            "rent beds to ICE.",
+            [("federal", "announcement", dt.date(2026, 3, 2)), ("county", "law", dt.date(2026, 2, 23))],
+        ),
+        (  # DEMAND_LETTER: an attorney general's letter demanding a repeal is a directive, not a law
+            "date 2026-03-06\nAfter the ordinance passed, the attorney general sent Mayor Lee Park a letter "
+            "demanding that the council repeal it.",
+            [("state", "agency-directive", None)],
+        ),
+        (  # "Defense Department officials" are federal actors; Marines are troops
+            "date 2026-03-06\nDefense Department officials last week approved sending about 30 Marines to provide "
+            "logistics support at an ICE office.",
+            [("federal", "deployment", dt.date(2026, 2, 23))],
+        ),
+        (  # EXECUTIVE_PRONOUN: "she signed an executive order" is the governor's, not the county attorney's
+            "date 2026-03-06\nGov. Lena Marsh spoke after County Attorney Ruth Vale filed her brief.\n\n"
+            "In January, she signed an executive order directing the State Patrol to join a federal task force.",
+            [("state", "executive-order", dt.date(2026, 1, 1))],
+        ),
+        (  # VOTE_TO_SUE: a board voting to have its attorney sue is the county's lawsuit
+            "date 2026-03-06\nThe Story County Board of Supervisors on Tuesday voted 4-1 to authorize the county "
+            "attorney to file a lawsuit against the state.",
+            [("county", "lawsuit", dt.date(2026, 3, 3))],
+        ),
+        (  # THAT_MONTH: the month the sentence before gave
+            "date 2026-03-06\nThe court cited an October 2025 change in federal policy.\n\nThat month, the "
+            "Department of Homeland Security issued a directive allowing arrests at courthouses.",
+            [("federal", "agency-directive", dt.date(2025, 10, 1))],
+        ),
+        (  # money that "would help close" a gap is no plan
+            "date 2026-03-06\nCommissioners said the money would help close a budget gap.",
+            [],
+        ),
+    ],
+)
+def test_acts_of_holdout_4_kinds(text, expected) -> None:
+    found = sorted(((d.jurisdiction.level, d.action_type, d.date) for d in extract(text, "a.txt").actions), key=str)
+    assert found == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HONOLULU — The governor spoke.", ["us-hi-honolulu"]),  # an all-caps dateline city
+        ("In Culpeper County, deputies patrol.", ["us-va-culpeper-county"]),  # "In" is no part of the county
+        ("San Juan, Puerto Rico, and the rest of Puerto Rico", ["us-pr-san-juan", "us-pr"]),  # TERRITORY
+        ("She signed it at Washington Place on Tuesday.", []),  # a building, not the state
+    ],
+)
+def test_places_of_holdout_4_kinds(text, expected) -> None:
+    from policies.extract.places import find_places
+
+    assert [m.place.id for m in find_places(text)] == expected
+
+
+def test_a_city_assembly_is_a_city_council() -> None:
+    text = "date 2026-03-06\nThe Anchorage Assembly on Tuesday passed an ordinance barring agents from city lots."
+    assert [(d.jurisdiction.id, d.action_type) for d in extract(text, "a.txt").actions] == [("us-ak-anchorage", "law")]

@@ -22,7 +22,8 @@ from ..records import vocabulary
 from . import lexicon
 from .article import Post, furniture, head_end, social_posts
 from .dates import DateMention, find_dates, is_action_date
-from .places import FEDERAL, Mention, Place, find_places, state, state_names
+from .places import FEDERAL, Mention, Place, big_cities, find_places, state, state_names
+from .places import city as city_place
 
 PROVISION_WINDOW = 4  # sentences after a binding act that may still describe what it requires
 # A period after these never ends a sentence ("Gov. Hale", "Oct. 6", "J. Smith").
@@ -132,6 +133,7 @@ class Context:
     last_by_role: dict[str, Actor] = field(default_factory=dict)
     main: dict[str, Place] = field(default_factory=dict)  # level -> most named place of that level
     last_date: dt.date | None = None
+    last_month: dt.date | None = None  # the last month-date given ("a January 2025 change"), for "That month"
     drafts: list[Draft] = field(default_factory=list)  # found so far
     posts: list[Post] = field(default_factory=list)  # embedded social-media posts
 
@@ -277,6 +279,9 @@ def _one_bill(drafts: list[Draft], sentences: list[Sentence], ctx: Context) -> l
 
 def _remember_date(s: Sentence, drafts: list[Draft], ctx: Context) -> None:
     """What "a day later" counts from: the day of the sentence's first dated act, else its last day-date."""
+    months = [m for m in s.dates if m.date and m.precision == "month"]
+    if months:
+        ctx.last_month = months[-1].date
     acts = [d for d in drafts if d.sentence == s.index and d.date and d.date_precision == "day"]
     if acts:
         ctx.last_date = acts[0].date
@@ -331,8 +336,11 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
             if actor.role == "judge" and text.startswith(("Judge", "District Judge")):
                 actor.level, actor.place = _court_level(s.text[match.end() : match.end() + 70], ctx)
                 earlier = ctx.last_by_role.get("judge")
-                if actor.level == "federal" and earlier and not re.search(r"U\.S\.|federal", s.text, re.I):
+                before = s.text[max(0, match.start() - 25) : match.start()]
+                if actor.level == "federal" and earlier and not re.search(r"U\.S\.\s*$|federal\s*$", before, re.I):
                     actor.level, actor.place = earlier.level, earlier.place  # a plain "Judge X" of the court named
+            if actor.role == "legislature" and (town := _city_assembly(text)):
+                actor.level, actor.role, actor.place = "city", "council", town  # CITY_ASSEMBLY: "Anchorage Assembly"
             if actor.role == "mayor" and actor.place and actor.place.level == "county":
                 actor.level = "county"  # "Orange County Mayor": some counties have mayors
             if text.lower() == "commissioners" and _TOWN_BEFORE.search(s.text[: match.start()]):
@@ -350,6 +358,15 @@ def _actors(s: Sentence, ctx: Context) -> list[Actor]:
     for actor in found:
         _remember(actor, ctx)
     return sorted(found, key=lambda a: a.start)
+
+
+def _city_assembly(text: str) -> Place | None:
+    """ "the Anchorage Assembly" is a city's legislature, "the Wisconsin Assembly" a state's."""
+    found = re.match(r"(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+Assembly$", text)
+    entry = big_cities().get(found[1]) if found else None
+    if found and entry and found[1] not in state_names():
+        return city_place(found[1], entry[0])
+    return None
 
 
 _TOWN_BEFORE = re.compile(r"\b(?!County\b)[A-Z][a-z]+(?:\s(?!County\b)[A-Z][a-z]+)?\s+$")
@@ -474,8 +491,17 @@ def _subjects(s: Sentence, trigger: Trigger, actors: list[Actor], ctx: Context) 
             if role in ctx.last_by_role:
                 return [ctx.last_by_role[role]]
         if word in ("he", "she", "they") and ctx.people:
-            return [list(ctx.people.values())[-1]]
+            people = list(ctx.people.values())
+            if (
+                trigger.kind == "executive-order"
+            ):  # EXECUTIVE_PRONOUN: "she signed an executive order" is an executive's
+                chiefs = [p for p in people if p.role in _EXECUTIVES or _COUNTY_EXECUTIVE.search(p.text)]
+                people = chiefs or people
+            return [people[-1]]
     return []
+
+
+_EXECUTIVES = ("governor", "mayor", "president")
 
 
 # "an agreement with ICE", "a letter to the governor": the actor after a preposition is not the one acting.
@@ -590,7 +616,14 @@ def _triggers(text: str, in_post: bool = False) -> list[list[Trigger]]:
                 event = "threatened" if kind in ("lawsuit", "deployment") else "announced"
             found.setdefault(kind, []).append(Trigger(kind, event, match.start(), match.end()))
     if "announcement" in found and found.keys() & lexicon.SPECIFIC_OVER_ANNOUNCEMENT:
-        del found["announcement"]
+        first = min(t.start for k in found.keys() & lexicon.SPECIFIC_OVER_ANNOUNCEMENT for t in found[k])
+        # PLAN_THEN_AFTER: "officials said they plan to begin ..., two weeks after commissioners approved ...":
+        # the plan is its own act; the earlier act sits in the after-clause
+        kept = [t for t in found["announcement"] if t.end <= first and _PLAN_AFTER.search(text[t.end : first])]
+        if kept:
+            found["announcement"] = kept
+        else:
+            del found["announcement"]
     if "agency-directive" in found and found.keys() & {"executive-order", "law", "court-order"}:
         del found["agency-directive"]  # "signed the order, ... guidance": one act, the order
     for vehicle in ("agency-directive", "executive-order"):
@@ -601,6 +634,9 @@ def _triggers(text: str, in_post: bool = False) -> list[list[Trigger]]:
     if "court-order" in found and "lawsuit" in found and all(t.event != "filed" for t in found["lawsuit"]):
         del found["lawsuit"]
     return sorted((sorted(c, key=lambda t: t.start) for c in found.values()), key=lambda c: c[0].start)
+
+
+_PLAN_AFTER = re.compile(r",\s+(?:[\w-]+\s+){0,4}?(?:after|since)\s+(?!the\b)[\w\s'’-]{0,60}$")
 
 
 def masked(text: str) -> str:
@@ -766,7 +802,22 @@ def _kind_for(kind: str, actor: Actor, words: str, after: str) -> str:
         return "executive-order"
     if kind == "announcement" and _commands_officers(actor) and lexicon.OFFICERS_WILL.match(words + after):
         return "agency-directive"
+    if kind == "law" and re.search(r"\bvoted\b", words) and _VOTE_TO_SUE.match(after):
+        return "lawsuit"  # VOTE_TO_SUE: "voted 3-2 to authorize the county attorney to file a lawsuit"
+    if kind == "law" and actor.role == "attorney-general" and re.search(r"\bletter\b", words + after):
+        return "agency-directive"  # an attorney general makes no law: the letter about one is the act
+    if kind == "law" and _commands_officers(actor) and not _LEGISLATED.search(words):
+        return "agency-directive"  # SHERIFF_ACTS: a sheriff's memo, agreement or jail instruction makes no law
+    if kind == "agency-directive" and _COUNTY_EXECUTIVE.search(actor.text) and re.search(r"order", words):
+        return "executive-order"  # a county executive's order, like a governor's or mayor's
     return kind
+
+
+_VOTE_TO_SUE = re.compile(
+    r"[^.;]{0,50}?\bto\s+(?:file\s+(?:a\s+)?(?:lawsuit|suit|legal\s+challenge)|sue|go\s+to\s+court)\b"
+)
+_LEGISLATED = re.compile(r"\b(?:adopt|pass|vot|enact|resolution|ordinance|bill|measure)", re.I)
+_COUNTY_EXECUTIVE = re.compile(r"County\s+(?:Executive|Mayor|Judge)|county\s+executive")
 
 
 def _commands_officers(actor: Actor) -> bool:
@@ -859,6 +910,9 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context, actor: Actor | None =
             ]
             base = signed[-1].date if signed else None
         return When(base + dt.timedelta(days=later[0].offset) if base else None, "day", later[0].text)
+    same_month = _THAT_MONTH.search(s.text, 0, trigger.start)
+    if not usable and same_month and ctx.last_month:  # THAT_MONTH: "That month, DHS issued a directive"
+        return When(ctx.last_month, "month", same_month[0])
     if not usable:
         unresolved = [m for m in s.dates if m.kind != "offset" and not m.resolved and not m.future]
         return When(None, "day", unresolved[0].text) if unresolved else When()  # a null date is a day's
@@ -869,6 +923,7 @@ def _date_for(s: Sentence, trigger: Trigger, ctx: Context, actor: Actor | None =
     return When(best.date, best.precision, best.text, weak=weak)
 
 
+_THAT_MONTH = re.compile(r"(?:^|[,;]\s+)(?:That|that|the\s+same|The\s+same)\s+month\b")
 _AFTER_CLAUSE = re.compile(r",\s+(?:days\s+|weeks\s+|hours\s+|shortly\s+|just\s+)?(?:after|since|following)\s+")
 # the date follows a relative clause's own subject and verb, after the act's words
 _RELATIVE_ACT = re.compile(

@@ -74,6 +74,10 @@ NOT_ACTION_DATE = re.compile(
 )
 # A date inside a clause about what will happen ("said deputies would begin training in July"): the plan's date.
 FUTURE_CLAUSE = re.compile(r"\b(?:would|will|plans?\s+to|expects?\s+to)\s+(?:not\s+)?[a-z]+(?:\s+[a-z]+){0,3}\s+$")
+# "they plan to begin transferring as many as 150 detainees to the county prison in January": the plan's start.
+PLANNED_START = re.compile(
+    r"\b(?:plans?|planned|expects?|intends?)\s+to\s+(?:begin|start)\s+[a-z]+ing\b[^.,;:]{0,100}$"
+)
 # "according to copies posted on the city's website Wednesday": when the papers appeared, not when the act was done.
 POSTED_COPIES = re.compile(
     r"\b(?:copies|documents|records|filings|versions?)\s+(?:\w+\s+){0,2}?(?:posted|published|obtained|released|made\s+public)\b[^,;]*$"
@@ -122,6 +126,7 @@ def is_action_date(text: str, mention: DateMention) -> bool:
         and mention.kind not in ("offset", "later")
         and not FUTURE_CLAUSE.search(before)
         and not POSTED_COPIES.search(text[max(0, mention.start - 70) : mention.start])
+        and not PLANNED_START.search(text[max(0, mention.start - 140) : mention.start])
     )
 
 

@@ -94,7 +94,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (  # "The City Commission on Monday approved an agreement that lets ..."; only a council's (see COUNCIL_ONLY)
             "law",
             "signed",
-            rf"\b(?:approved|adopted|ratified|signed\s+off\s+on|renewed|voted\s+(?:\d+-\d+\s+)?(?:to\s+)?(?:approve|join|enter))\b{_GAP}\b{_AGREEMENT}",
+            rf"\b(?:approved|adopted|ratified|signed\s+off\s+on|renewed|voted\s+(?:\d+-\d+\s+)?(?:to\s+)?(?:approve|join|enter))\b{_GAP}\b{_AGREEMENT}|\b(?:accepted|approved|voted\s+(?:\d+-\d+\s+)?to\s+accept)\b[^.;]{{0,60}}?\bgrant\s+(?:money|funds|funding|award)\b",
         ),
         (
             "court-order",
@@ -225,12 +225,17 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (  # "the sheriff's office entered a 287(g) agreement", "signed a jail agreement with ICE"
             "agency-directive",
             "signed",
-            rf"\b(?:signed|entered(?:\s+into)?|joined|renewed)\s+(?:[\w'’()]+\s+){{0,3}}?{_AGREEMENT}",
+            rf"\b(?:signed|entered(?:\s+into)?|joined|renewed)\s+(?:[\w'’()]+\s+){{0,5}}?{_AGREEMENT}",
         ),
         (  # "the sheriff ended her office's 287(g) agreement": a council's ending is a vote (law)
             "agency-directive",
             "signed",
             rf"\b(?:ended|terminated|withdrew\s+from|pulled\s+out\s+of|canceled|cancelled|suspended|exited|rescinded)\s+(?:[\w'’]+\s+){{0,3}}?{_AGREEMENT}",
+        ),
+        (  # DEMAND_LETTER: "sent the mayor a letter demanding that the council repeal it"
+            "agency-directive",
+            "signed",
+            r"\bsent\b[^.;]{0,60}?\ba\s+letter\s+(?:demanding|ordering|directing|instructing|requiring)\b",
         ),
         (  # "In an email to officers Tuesday, Chief X said ..."
             "agency-directive",
@@ -255,7 +260,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "agency-directive",
             "signed",
-            r"\b(?:directed|directing|instructed|instructing|ordered|ordering|told)\s+(?:all\s+|every\s+|each\s+)?(?:[\w-]+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments?|agency|agencies|troopers|commanders|supervisors|division|divisions|units?|jailers|detectives|(?:field\s+)?offices|(?:State\s+|Highway\s+)?Patrol|(?:state\s+)?police|principals|teachers|wardens?|jail\s+staff|caseworkers)\b[^.;]{0,80}?\bto\b",
+            r"\b(?:directed|directing|instructed|instructing|ordered|ordering|told)\s+(?:all\s+|every\s+|each\s+)?(?:[\w-]+\s+){0,2}(?:officers|agents|deputies|staff|employees|personnel|departments?|agency|agencies|troopers|commanders|supervisors|division|divisions|units?|jailers|detectives|(?:field\s+)?offices|(?:State\s+|Highway\s+)?Patrol|(?:state\s+)?police|principals|teachers|wardens?|jail\s+staff|caseworkers|(?:school\s+)?districts|schools|sheriffs)\b[^.;]{0,80}?\bto\b",
         ),
         (
             "agency-directive",
@@ -285,7 +290,7 @@ TRIGGERS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "announcement",
             "announced",
-            rf"\b(?:said|says|announced)\b[^.;]{{0,90}}?\b(?:would|will)\s+(?!not\b|never\b)(?:no\s+longer\s+)?(?:\w+\s+)?{_POLICY_VERBS}\b",
+            rf"\b(?:said|says|announced)\b[^.;]{{0,90}}?\b(?:would|will)\s+(?!not\b|never\b|help\b)(?:no\s+longer\s+)?(?:\w+\s+)?{_POLICY_VERBS}\b",
         ),
         (
             "announcement",
@@ -525,7 +530,12 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (  # a state's appeals court, before the federal "appeals court" claims the words
             "state",
             "judge",
-            rf"\b(?:{_STATES})\s+(?:[Aa]ppeals|[Aa]ppellate)\s+[Cc]ourt\b|\b(?:{_STATES})\s+Court\s+of\s+Appeals\b|\bstate\s+appeals\s+court\b|\bCourt\s+of\s+Appeals\s+of\s+(?:{_STATES})\b",
+            rf"\b(?:{_STATES})(?:['’]s)?\s+(?:Supreme|Superior|District|Circuit|Appeals|Appellate|Family|Probate)\s+Court\b|\b(?:{_STATES})['’]s\s+(?:Court\s+of\s+Appeals|(?:appeals|supreme|highest|top)\s+court)\b|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+County\s+(?:[Dd]istrict|[Cc]ircuit|[Ss]uperior|[Pp]robate)\s+(?:[Cc]ourt|[Jj]udge)\b|(?i:\bstate\s+(?:district|trial|circuit|superior|supreme|appeals|appellate)\s+(?:court|judge)\b)|\b(?:{_STATES})\s+(?:[Aa]ppeals|[Aa]ppellate)\s+[Cc]ourt\b|\b(?:{_STATES})\s+Court\s+of\s+Appeals\b|\bstate\s+appeals\s+court\b|\bCourt\s+of\s+Appeals\s+of\s+(?:{_STATES})\b",
+        ),
+        (  # STATE_AGENCY: "the Wisconsin Department of Public Instruction", "State Superintendent Ann Lee"
+            "state",
+            "state",
+            rf"\b(?:{_STATES})\s+(?:Department|Office|Division|Board)\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){{0,3}}|\bState\s+(?:Superintendent|Commissioner)\s+(?:of\s+[A-Z][a-z]+\s+)?{_NAME}",
         ),
         (
             "federal",
@@ -551,7 +561,7 @@ GOVERNMENT_ACTORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         (
             "federal",
             "agency",
-            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bJustice\s+Department\b|\bDOJ\b|\bFBI\b|\bFEMA\b|\bFederal\s+Emergency\s+Management\s+Agency\b|\bU\.S\.\s+Northern\s+Command\b|\b[Ff]ield\s+[Oo]ffice(?:\s+[Dd]irector)?\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b)|\bHomeland\s+Security\b",
+            r"\b(?:[Tt]he\s+)?(?:U\.S\.\s+)?Department\s+of\s+(?:Homeland\s+Security|Justice|Defense|War)\b|\bDHS\b|\bICE\b|\bImmigration\s+and\s+Customs\s+Enforcement\b|\bCustoms\s+and\s+Border\s+Protection\b|\bCBP\b|\bBorder\s+Patrol\b|\b[Tt]he\s+Pentagon\b|\bPentagon\s+officials\b|\b(?:Justice|Defense|War|Homeland\s+Security)\s+Department\b|\bDOJ\b|\bFBI\b|\bFEMA\b|\bFederal\s+Emergency\s+Management\s+Agency\b|\bU\.S\.\s+Northern\s+Command\b|\b[Ff]ield\s+[Oo]ffice(?:\s+[Dd]irector)?\b|(?i:\bfederal\s+(?:government|authorities|officials|agents|prosecutors)\b|\bfederal\s+immigration\s+officials\b)|\bHomeland\s+Security\b",
         ),
         (
             "state",

@@ -60,6 +60,7 @@ def state_names() -> dict[str, str]:
         if st.ap_abbr:
             out[st.ap_abbr] = st.abbr
     out.update({"D.C.": "DC", "Washington, D.C.": "DC", "District of Columbia": "DC"})
+    out.update({"Puerto Rico": "PR", "P.R.": "PR"})  # TERRITORY: keyed as a state, `us-pr`
     return out
 
 
@@ -93,6 +94,10 @@ def _state_pattern() -> re.Pattern[str]:
 
 _CITY_STATE = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+([A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]{2})\b")
 _COUNTY = re.compile(r"\b((?:[A-Z][a-z]+\.?\s){1,3})County\b")
+_CAPS_DATELINE = re.compile(r"(?:^|\n)([A-Z]{3,}(?: [A-Z]{3,}){0,2})(?= —| -- |, [A-Z])")
+_NOT_THE_STATE = re.compile(
+    r"\s+(?:Place|Street|St\.|Avenue|Ave\.|Boulevard|Square|Park|Monument|Post|Nationals|Commanders)\b"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+))*\b")
 
 
@@ -154,16 +159,25 @@ def find_places(text: str, default_state: str | None = None) -> list[Mention]:
         add(match.start(), match.end(), DC)
     states = state_names()
     for match in _CITY_STATE.finditer(text):
-        code = states.get(match[2]) or (match[2] if us.states.lookup(match[2]) else None)
+        found_state = us.states.lookup(match[2])
+        code = states.get(match[2]) or (found_state.abbr if found_state else None)
         if code and match[1] not in states:
             add(match.start(), match.end(), city(match[1], code))
     counties = county_names()
     for match in _COUNTY.finditer(text):
-        name = match[1].strip() + " County"
-        codes = counties.get(name, [])
-        code = default_state if default_state in codes else (codes[0] if len(codes) == 1 else None)
-        if code:
-            add(match.start(1), match.end(), county(name, code))
+        words = match[1].split()
+        for i in range(len(words)):  # "In Culpeper County": the longest run of words that names a county
+            name = " ".join(words[i:]) + " County"
+            codes = counties.get(name, [])
+            code = default_state if default_state in codes else (codes[0] if len(codes) == 1 else None)
+            if code:
+                add(match.end() - len(name), match.end(), county(name, code))
+                break
+    for match in _CAPS_DATELINE.finditer(text):  # "HONOLULU — Gov. ...": a dateline city without its state
+        name = match[1].title()
+        entry = big_cities().get(name)
+        if entry and entry[1] >= MIN_POPULATION:
+            add(match.start(1), match.end(1), city(name, entry[0]))
     cities = big_cities()
     for match in _CAPITALISED.finditer(text):
         words = match[0].split(" ")
@@ -176,5 +190,7 @@ def find_places(text: str, default_state: str | None = None) -> list[Mention]:
                     if not _part_of_a_name(text, start, start + len(name)):
                         add(start, start + len(name), city(name, entry[0]))
     for match in _state_pattern().finditer(text):
+        if _NOT_THE_STATE.match(text, match.end()) and match[1] == "Washington":
+            continue  # "Washington Place", "Washington Street": a building or a street
         add(match.start(), match.end(), state(states[match[1]]))
     return sorted(found, key=lambda m: m.start)
