@@ -46,7 +46,8 @@ ENDED_EVENTS = frozenset({"expired", "rescinded"})  # an action in these states 
 def with_blocks(by_id: pd.Series, related: pd.DataFrame, statuses: pd.DataFrame) -> pd.Series:
     """Statuses with the court's word applied: an action that an order in force `blocks` is blocked on that day,
     even when its own record has no "blocked" event yet; an order that is itself blocked (stayed on appeal)
-    blocks nothing. Worked from the bottom of each chain up (links have no cycles: the validator sees to it)."""
+    blocks nothing. Settled pass by pass until nothing changes, one level of a chain of orders per pass (links
+    have no cycles: the validator sees to it)."""
     blocks = related[related["type"] == "blocks"]
     if blocks.empty:
         return by_id
