@@ -59,14 +59,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return _write(json.dumps(schema, indent=2) + "\n", args.out, args.force)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    """Article -> draft records. Errors are one line naming the file, exit 2, and nothing is written."""
-    from .extract import ArticleError, drafts, extract, read_article
+def _extraction(args: argparse.Namespace):
+    """The article named on the command line, extracted; None (with one line on stderr) when it cannot be read."""
+    from .extract import ArticleError, extract, read_article
 
     try:
-        extraction = extract(read_article(args.article), args.article, args.published)
+        return extract(read_article(args.article), args.article, args.published)
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Article -> draft records. Errors are one line naming the file, exit 2, and nothing is written."""
+    from .extract import drafts
+
+    extraction = _extraction(args)
+    if extraction is None:
         return EXIT_USAGE
     known = drafts.known_jurisdictions(store.load(args.data_dir).jurisdictions)
     if args.format == "json":
@@ -116,13 +125,11 @@ def cmd_curate(args: argparse.Namespace) -> int:
     """The review desk from the command line: write an article's proposals to a review file, check it, save it."""
     from .curate import review
     from .curate.save import SaveError
-    from .extract import ArticleError, drafts, extract, read_article
+    from .extract import drafts
     from .records.fileio import write_atomic
 
-    try:
-        extraction = extract(read_article(args.article), args.article, args.published)
-    except ArticleError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    extraction = _extraction(args)
+    if extraction is None:
         return EXIT_USAGE
     data_dir = Path(args.data_dir)
     current = store.load(data_dir, use_cache=False)

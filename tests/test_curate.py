@@ -408,3 +408,30 @@ def test_rewording_an_events_note_keeps_the_event_but_changing_its_date_does_not
     assert "events" in proposal.curation(p, reworded, dt.date(2026, 12, 1))["kept"]
     moved = {**record, "events": [{**e, "date": dt.date(2025, 10, 12)} for e in record["events"]]}
     assert "events" in proposal.curation(p, moved, dt.date(2026, 12, 1))["changed"]
+
+
+def test_the_curate_command_writes_checks_and_saves_a_review(tree: Path, capsys) -> None:
+    from policies.cli import main
+
+    article = tree.parent / "denver.txt"
+    article.write_text(ARTICLE)
+    review_file = tree.parent / "review.yaml"
+    args = ["curate", str(article), "--review", str(review_file), "--data-dir", str(tree)]
+    url = ["--url", "https://coloradonewsline.com/2025/10/14/denver-masks/"]
+    assert main([*args, *url]) == 0 and review_file.exists()
+    assert main([*args, *url]) == 2  # an existing review is never overwritten
+    assert main([*args, "--check"]) == 1 and "summary: is empty" in capsys.readouterr().out
+    edited = yaml.safe_load(review_file.read_text())
+    store_now = load(tree, use_cache=False)
+    p = proposal.propose(extract(ARTICLE, str(article)), drafts.known_jurisdictions(store_now.jurisdictions))[1][0]
+    edited["records"][0]["record"] = _finished(p) | {"sources": edited["records"][0]["record"]["sources"]}
+    edited["records"][0]["record"]["events"] = [
+        {**e, "source": edited["source"]["id"]} for e in edited["records"][0]["record"]["events"]
+    ]
+    for prov in edited["records"][0]["record"].get("provisions", []):
+        prov["evidence"] = [{"source": edited["source"]["id"], "paraphrase": "The article reports this provision."}]
+    review_file.write_text(yaml.safe_dump(edited, sort_keys=False))
+    assert main([*args, "--check"]) == 0
+    assert main([*args, "--save"]) == 0
+    assert load(tree, use_cache=False).errors == ()
+    assert main(["curate", "/no/such.txt", "--review", str(review_file)]) == 2  # unreadable: one line, exit 2
