@@ -435,3 +435,8 @@ def test_the_curate_command_writes_checks_and_saves_a_review(tree: Path, capsys)
     assert main([*args, "--save"]) == 0
     assert load(tree, use_cache=False).errors == ()
     assert main(["curate", "/no/such.txt", "--review", str(review_file)]) == 2  # unreadable: one line, exit 2
+
+
+def test_the_registry_is_made_once_per_data_version(store) -> None:
+    first = check.registry(store)
+    assert check.registry(store) is first and set(first) == set(store.sources["id"])

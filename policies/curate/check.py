@@ -24,12 +24,28 @@ SOURCE = "source"  # field prefix of problems in the source entry
 PLACES = "new_places"  # field prefix of problems in a new jurisdiction entry
 
 
+_REGISTRIES: dict[tuple[str, str], dict[str, Source]] = {}  # (content, code) -> the registry as models
+
+
+def registry(store: Store) -> dict[str, Source]:
+    """The store's sources as the validator's models, made once per data version (the desk checks every draft on
+    every rerun; rebuilding hundreds of models each time would be most of a keystroke's cost)."""
+    key = (store.fingerprint, store.code)
+    found = _REGISTRIES.get(key) if store.fingerprint else None
+    if found is None:
+        found = {
+            row["id"]: Source.model_validate({k: v for k, v in row.items() if v is not None and v == v})
+            for row in store.sources.to_dict("records")
+        }
+        if store.fingerprint:
+            _REGISTRIES.clear()  # one data version at a time: a save makes the old one stale
+            _REGISTRIES[key] = found
+    return found
+
+
 def codebooks(store: Store, places: Iterable[dict] = (), source: dict | None = None) -> Codebooks:
     """The store's codebooks and source registry, with the entries the curator is adding."""
-    sources = {
-        row["id"]: Source.model_validate({k: v for k, v in row.items() if v is not None and v == v})
-        for row in store.sources.to_dict("records")
-    }
+    sources = dict(registry(store))
     if source:
         with contextlib.suppress(ValidationError, KeyError):  # its problems are check_source's to report
             sources[source["id"]] = Source.model_validate(source)

@@ -19,7 +19,7 @@ from ..store.status import spans
 from ..view import COLOR_OPTIONS, View
 from . import layout
 from .escape import plot_text
-from .formats import date_labels
+from .formats import date_labels, rests_on
 from .tables import MAX_BARS, RESEARCH_STATES, RESEARCH_WORDS, counts, map_counts, research_status
 from .theme import LEVEL_COLORS, font, tick_font, topic_colors, type_symbols
 
@@ -50,11 +50,7 @@ def timeline_rows(frame: pd.DataFrame) -> pd.Series:
 
 def reviewed(frame: pd.DataFrame) -> np.ndarray:
     """What each status rests on, for hover text: "as of our last review, 1 Dec 2026", flagged when stale."""
-    words = (
-        "as of our last review, "
-        + frame["last_verified"].dt.day.astype(str)
-        + frame["last_verified"].dt.strftime(" %b %Y")
-    )
+    words = frame["last_verified"].map({day: rests_on(day) for day in frame["last_verified"].unique()})
     stale = frame["out_of_date"] if "out_of_date" in frame else pd.Series(False, index=frame.index)
     return words.where(~stale, words + "; possibly out of date").to_numpy(object)
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .status import REVIEW_DAYS
+from .status import review_due
 
 if TYPE_CHECKING:
     from .core import Store
@@ -143,7 +143,7 @@ def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
         status_label=store.labels.name("status", status),
         status_date=day,
         last_verified=row["last_verified"].date(),
-        out_of_date=row["last_verified"].date() < day - dt.timedelta(days=REVIEW_DAYS),
+        out_of_date=row["last_verified"].date() < review_due(day),
         verification=str(row["verification"]),
         verification_label=store.labels.name("verified", str(row["verification"])),
         notes=row["notes"] or "",

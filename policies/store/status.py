@@ -11,9 +11,14 @@ NOT_YET_LABEL = "Not yet"
 REVIEW_DAYS = 90  # a status is only as current as our last review: older than this, it may be out of date
 
 
+def review_due(day: dt.date) -> dt.date:
+    """A record last reviewed before this day may be out of date when its status is read on `day`."""
+    return day - dt.timedelta(days=REVIEW_DAYS)
+
+
 def out_of_date(last_verified: pd.Series, day: dt.date) -> pd.Series:
     """True where the record's last review is more than REVIEW_DAYS before `day` (the day its status is read)."""
-    return last_verified < pd.Timestamp(day - dt.timedelta(days=REVIEW_DAYS))
+    return last_verified < pd.Timestamp(review_due(day))
 
 
 def _plain_ids(events: pd.DataFrame) -> pd.DataFrame:
