@@ -45,6 +45,7 @@ EventType = Literal[
     "rescinded",
 ]
 Verification = Literal["reported", "corroborated", "primary"]
+Language = Literal["es"]  # languages records may be translated into (the interface's, besides English)
 RelationType = Literal["responds-to", "challenges", "blocks", "implements", "supersedes"]
 
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -140,6 +141,22 @@ class Curation(Strict):
     curated: dt.date | None = Field(default=None, description="the day the record was saved from the desk")
 
 
+class Translation(Strict):
+    """A curated translation of a record's own words (title, summary, provision texts), written by a person.
+
+    Anything left out is shown in the original language, marked as such: never machine-translated on the fly.
+    """
+
+    title: str | None = Field(default=None, min_length=3, max_length=300)
+    summary: str | None = Field(default=None, min_length=10)
+    provisions: dict[str, str] = Field(
+        default_factory=dict, description="provision id -> the provision's text in this language"
+    )
+    applies_to: dict[str, str] = Field(
+        default_factory=dict, description="provision id -> who must comply, in this language"
+    )
+
+
 class Action(Strict):
     id: str = Field(pattern=SLUG, max_length=120)
     title: str = Field(min_length=3, max_length=300)
@@ -166,6 +183,9 @@ class Action(Strict):
     last_verified: dt.date
     draft: bool = False
     curation: Curation | None = None
+    translations: dict[Language, Translation] = Field(
+        default_factory=dict, description="curated versions of the record's words in other languages (es)"
+    )
 
     @field_validator("places", "topics", "sources")
     @classmethod
@@ -185,6 +205,10 @@ class Action(Strict):
                     f"{earlier.type} on {earlier.date}"
                 )
         ids = [p.id for p in self.provisions]
+        for lang, translation in self.translations.items():
+            for key in (*translation.provisions, *translation.applies_to):
+                if key not in ids:
+                    raise ValueError(f"translations.{lang} names provision {key!r}, which this record does not have")
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"provision id {repeated[0]!r} is used twice")
@@ -203,11 +227,19 @@ class Jurisdiction(Strict):
     geonameid: int | None = Field(default=None, description="GeoNames id of the place or its reference city")
 
 
+class Label(Strict):
+    """A codebook entry's label and definition in another language."""
+
+    label: str = Field(min_length=2)
+    definition: str = Field(min_length=10)
+
+
 class Topic(Strict):
     id: str = Field(pattern=SLUG)
     label: str
     definition: str = Field(min_length=10)
     requirement_topic: bool = Field(default=False, description="shown as a column of the requirements matrix")
+    translations: dict[Language, Label] = Field(default_factory=dict)
 
 
 class ActionTypeEntry(Strict):
@@ -218,6 +250,7 @@ class ActionTypeEntry(Strict):
     default_topics: list[str] = Field(
         default_factory=list, description="topics a draft of this type starts with (the extractor reads them)"
     )
+    translations: dict[Language, Label] = Field(default_factory=dict)
 
 
 class Status(Strict):
@@ -226,6 +259,7 @@ class Status(Strict):
     definition: str = Field(min_length=10)
     from_event: EventType
     in_force: bool
+    translations: dict[Language, Label] = Field(default_factory=dict)
 
 
 class Source(Strict):
