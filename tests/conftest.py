@@ -168,13 +168,17 @@ def chromium():
 
 DESKTOP = {"width": 1440, "height": 1000}
 PHONE = {"width": 390, "height": 844}
+# What a phone's browser sends: the first run lays charts out for a phone before the page has measured anything.
+PHONE_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
 
 
 class Page:
     """A chromium page that may reach only 127.0.0.1; records what it blocked, dialogs and page errors."""
 
-    def __init__(self, browser, viewport: dict[str, int] = DESKTOP) -> None:
-        self.context = browser.new_context(viewport=viewport)
+    def __init__(self, browser, viewport: dict[str, int] = DESKTOP, user_agent: str | None = None) -> None:
+        """A phone-sized page says it is a phone's browser unless `user_agent` says otherwise (a narrow desktop)."""
+        agent = user_agent or (PHONE_AGENT if viewport["width"] < 600 else None)
+        self.context = browser.new_context(viewport=viewport, user_agent=agent)
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.requested: list[str] = []

@@ -339,3 +339,63 @@ def test_map_names_the_busiest_places_that_have_room_for_a_name() -> None:
         }
     )
     assert figures.labelled(table) == {"minneapolis", "chicago", "duluth"}  # Saint Paul's name would overprint
+
+
+# --- the width a chart is laid out for -------------------------------------------------------------
+
+
+def test_a_canvas_follows_the_column_it_is_drawn_in() -> None:
+    from policies.output.layout import WIDTH, Canvas
+
+    assert Canvas.for_screen(None) == Canvas.for_screen(2000) == Canvas(WIDTH[False])
+    phone = Canvas.for_screen(358)
+    assert phone.width == 320 and phone.narrow and phone.text_sizes < Canvas().text_sizes
+    assert Canvas.for_screen(200).width == 320  # never narrower than the smallest phone
+    assert Canvas.for_screen(700) == Canvas(680) and not Canvas(680).narrow
+    assert Canvas.for_screen(1000, present=True).width == 1000 and Canvas.for_screen(None, True).present
+
+
+def test_a_phone_figure_wraps_its_text_to_its_width_and_names_rows_above_them(tracker_store) -> None:
+    from policies.output.layout import CHAR, Canvas
+
+    view = View()
+    frame = apply(tracker_store, view)
+    phone, desktop = Canvas(360), Canvas()
+    fig = figures.figure(tracker_store, frame, view, "timeline", canvas=phone)
+    wide = figures.figure(tracker_store, frame, view, "timeline", canvas=desktop)
+    title_size, sub_size, _ = phone.text_sizes
+    for text, size in ((fig.layout.title.text, title_size * 1.1), (fig.layout.title.subtitle.text, sub_size)):
+        assert all(len(line) * CHAR * size <= phone.width for line in _lines(text)), text
+    assert len(_lines(fig.layout.title.text)) > len(_lines(wide.layout.title.text))
+    assert fig.layout.yaxis.showticklabels is False and wide.layout.yaxis.showticklabels is not False
+    rows = {a.text for a in fig.layout.annotations if a.name == "row"}
+    assert rows == set(fig.layout.yaxis.categoryarray)
+    assert len(fig.layout.xaxis.tickvals) <= len(wide.layout.xaxis.tickvals)
+    assert fig.layout.legend.title.side == "top" and fig.layout.legend.entrywidthmode == "pixels"
+
+
+def test_downloads_keep_their_slide_size_whatever_the_screen(tracker_store) -> None:
+    from policies.output.layout import IMAGE_PX, Canvas, image_options
+
+    view = View()
+    frame = apply(tracker_store, view)
+    for canvas in (Canvas(320), Canvas(680), Canvas()):
+        fig = figures.figure(tracker_store, frame, view, "timeline", canvas=canvas)
+        options = image_options(fig, "x", "png", view.present)
+        assert options["width"] * options["scale"] >= IMAGE_PX and options["width"] == 960
+
+
+def test_date_ticks_are_as_many_as_the_width_holds_and_read_in_the_language() -> None:
+    import pandas as pd
+
+    from policies.output.formats import date_ticks
+
+    start, end = pd.Timestamp("2025-01-10"), pd.Timestamp("2026-08-01")
+    for most in (2, 3, 5, 8, 12):
+        values, texts = date_ticks(start, end, most)
+        assert 2 <= len(values) <= most and len(values) == len(texts)
+        assert all(start <= v <= end for v in values) and values == sorted(values)
+    assert date_ticks(start, end, 4)[1] == ["May 2025", "Sep 2025", "Jan 2026", "May 2026"]  # steps start in Jan
+    assert date_ticks(start, end, 3, "es")[1] == ["jul 2025", "ene 2026", "jul 2026"]
+    days, labels = date_ticks(pd.Timestamp("2025-08-25"), pd.Timestamp("2025-09-10"), 4, "es")
+    assert 2 <= len(days) <= 4 and labels[0].endswith("ago 2025")

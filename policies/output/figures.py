@@ -19,9 +19,10 @@ from ..store.status import spans
 from ..view import COLOR_OPTIONS, View
 from . import layout
 from .escape import plot_text
-from .formats import date_labels, rests_on
+from .formats import date_labels, date_ticks, rests_on
+from .layout import DESKTOP, Canvas
 from .tables import MAX_BARS, RESEARCH_STATES, RESEARCH_WORDS, counts, map_counts, research_status
-from .theme import LEVEL_COLORS, font, tick_font, topic_colors, type_symbols
+from .theme import LEVEL_COLORS, topic_colors, type_symbols
 
 FIGURES = ("timeline", "map", "counts")
 TITLES = {
@@ -32,9 +33,10 @@ TITLES = {
 INSET = {"timeline": 120, "counts": 120, "map": 20}  # px left of the plot (row labels): where text starts
 
 
-def row_labels(names: pd.Series) -> pd.Series:
-    """Short, escaped place names for chart rows, worked out once per place rather than once per action."""
-    return names.map({name: plot_text(short_name(name)) for name in names.unique()})
+def row_labels(names: pd.Series, canvas: Canvas = DESKTOP) -> pd.Series:
+    """Short, escaped place names for chart rows, worked out once per place rather than once per action; on a
+    phone a long name takes two lines."""
+    return names.map({name: layout.plot_lines(short_name(name), canvas.label_chars()) for name in names.unique()})
 
 
 FEDERAL_ROWS = {True: "Federal courts", False: "Federal government"}
@@ -88,22 +90,22 @@ def scaled(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool, str]:
     return frame, monthly, ("Showing " + " and ".join(notes) + "; filter to see more.") if notes else ""
 
 
-def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DESKTOP) -> go.Figure:
     """Actions by jurisdiction (rows) and date (x); colour by level or topic, marker by action type, in-force spans.
 
     Too many to draw one by one (see `scaled`), it draws the busiest rows and monthly counts, with a note in
     `layout.meta["note"]` that `figure` puts in the subtitle.
     """
     color_by = view.color if view.color in COLOR_OPTIONS else "level"
-    big = view.present
+    big = canvas.present
     fig = go.Figure()
     if frame.empty:
-        return _empty(fig, "No actions match these filters")
+        return _empty(fig, "No actions match these filters", canvas)
     frame, monthly, note = scaled(frame)
     if monthly:
-        return _monthly_timeline(store, frame, color_by, big, note)
+        return _monthly_timeline(store, frame, color_by, canvas, note)
     rows = frame.assign(
-        row=row_labels(timeline_rows(frame)),
+        row=row_labels(timeline_rows(frame), canvas),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         date_label=date_labels(frame),
     )
@@ -125,7 +127,7 @@ def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
                 legendgroup=str(group),
                 showlegend=False,
                 marker=dict(
-                    size=17 if big else 13,
+                    size=17 if big else 11 if canvas.narrow else 13,
                     color=colors.get(group, "#777777"),
                     symbol=symbols.get(action_type, "circle"),
                     line=dict(width=1.5, color=colors.get(group, "#777777")),
@@ -163,7 +165,7 @@ def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     _add_type_legend(fig, store, rows)
     order = _row_order(rows)
     fig.update_layout(
-        font=font(big),
+        font=canvas.font(),
         height=(260 + 56 * len(order)) if big else max(400, 210 + 42 * len(order)),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
@@ -181,17 +183,18 @@ def timeline(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
         clickmode="event+select",
         meta={"note": note},
     )
-    _timeline_axes(fig, rows, big)
+    _timeline_axes(fig, rows, canvas)
     return fig
 
 
-def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, big: bool, note: str) -> go.Figure:
+def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, canvas: Canvas, note: str) -> go.Figure:
     """One circle per jurisdiction, month and colour, its area the number of actions: a few thousand points
     at most, whatever the number of actions."""
     colors = LEVEL_COLORS if color_by == "level" else topic_colors(store)
     group_names = _group_names(store, color_by)
+    big = canvas.present
     rows = frame.assign(
-        row=row_labels(timeline_rows(frame)),
+        row=row_labels(timeline_rows(frame), canvas),
         group=frame["level"] if color_by == "level" else primary_topic(frame),
         month=frame["date"].dt.to_period("M").dt.to_timestamp(),
     )
@@ -216,7 +219,7 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, big: boo
             )
         )
     fig.update_layout(
-        font=font(big),
+        font=canvas.font(),
         height=(260 + 56 * rows["row"].nunique()) if big else max(400, 210 + 42 * rows["row"].nunique()),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
@@ -224,31 +227,55 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, big: boo
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         meta={"note": note},
     )
-    _timeline_axes(fig, rows, big)
+    _timeline_axes(fig, rows, canvas)
     return fig
 
 
-def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, big: bool) -> None:
-    # Horizontal tick labels, never rotated: rotated dates would run into the footer under the axis.
-    ticks = tick_font(big)
+def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, canvas: Canvas) -> None:
+    # Horizontal tick labels, never rotated (rotated dates would run into the footer under the axis), placed and
+    # worded here so there are as many as the width holds, in the reader's language.
+    ticks = canvas.tick_font()
+    start, end = _x_range(rows)
+    plot_px = canvas.width - (20 if canvas.narrow else INSET["timeline"])
+    values, texts = date_ticks(start, end, max(2, int(plot_px // (ticks["size"] * 6.5))))
     fig.update_xaxes(
         showgrid=True,
         gridcolor="#e6e6e6",
-        tickformat="%-d %b %Y",
         title=None,
-        range=_x_range(rows),
+        range=[start, end],
         tickangle=0,
-        nticks=7,
+        tickmode="array",
+        tickvals=values,
+        ticktext=texts,
         tickfont=ticks,
     )
+    order = _row_order(rows)
     fig.update_yaxes(
         categoryorder="array",
-        categoryarray=_row_order(rows)[::-1],
+        categoryarray=order[::-1],
         gridcolor="#f0f0f0",
         title=None,
-        automargin=True,
         tickfont=ticks,
+        automargin=True,
+        showticklabels=not canvas.narrow,
     )
+    if canvas.narrow:
+        # A phone's row names sit above their row, across the plot, so the plot and every line of text get the
+        # whole width. Annotations, not "inside" tick labels: plotly hides the date ticks under those.
+        for row in order:
+            fig.add_annotation(
+                text=row,
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=row,
+                yref="y",
+                yanchor="bottom",
+                yshift=5,
+                showarrow=False,
+                font=ticks,
+                name="row",
+            )
 
 
 def _clip(text: str, limit: int = 90) -> str:
@@ -329,14 +356,14 @@ def _add_type_legend(fig: go.Figure, store: Store, rows: pd.DataFrame) -> None:
         )
 
 
-def _empty(fig: go.Figure, message: str) -> go.Figure:
+def _empty(fig: go.Figure, message: str, canvas: Canvas = DESKTOP) -> go.Figure:
     fig.add_annotation(
         text=message, showarrow=False, font=dict(size=16, color="#555555"), x=0.5, y=0.5, xref="paper", yref="paper"
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(
-        height=240, plot_bgcolor="white", font=font(), margin=dict(l=10, r=10, t=10, b=10), showlegend=False
+        height=240, plot_bgcolor="white", font=canvas.font(), margin=dict(l=10, r=10, t=10, b=10), showlegend=False
     )
     return fig
 
@@ -344,13 +371,13 @@ def _empty(fig: go.Figure, message: str) -> go.Figure:
 # --- counts ---------------------------------------------------------------------------------
 
 
-def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+def counts_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DESKTOP) -> go.Figure:
     """Horizontal bars of counts by jurisdiction or topic, in the same colours as the timeline."""
     by = view.by
     table = counts(store, frame, by)
     fig = go.Figure()
     if table.empty:
-        return _empty(fig, "No actions")
+        return _empty(fig, "No actions", canvas)
     shown = len(table)
     table = table.head(MAX_BARS)
     if by == "topic":
@@ -361,7 +388,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     fig.add_trace(
         go.Bar(
             x=table["actions"],
-            y=table["name"].map(short_name).map(plot_text),
+            y=row_labels(table["name"], canvas),
             orientation="h",
             marker_color=colors,
             text=table["actions"],
@@ -383,7 +410,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
                 )
             )
     fig.update_layout(
-        font=font(view.present),
+        font=canvas.font(),
         height=max(160, 40 + 26 * len(table)),
         margin=dict(l=10, r=30, t=30, b=10),
         plot_bgcolor="white",
@@ -398,7 +425,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
     )
     fig.data[0].showlegend = False
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(autorange="reversed", automargin=True, ticklabelstandoff=6, tickfont=tick_font(view.present))
+    fig.update_yaxes(autorange="reversed", automargin=True, ticklabelstandoff=6, tickfont=canvas.tick_font())
     return fig
 
 
@@ -462,7 +489,7 @@ def _research_layer(fig: go.Figure, store: Store) -> None:
         )
 
 
-def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
+def map_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DESKTOP) -> go.Figure:
     """A US map (state outlines from the bundled topojson) with one bubble per place, sized by its actions."""
     table = map_counts(store, frame)
     fig = go.Figure()
@@ -523,8 +550,8 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
         bgcolor="white",
     )
     fig.update_layout(
-        font=font(view.present),
-        height=640 if view.present else 520,
+        font=canvas.font(),
+        height=640 if canvas.present else 520,
         margin=dict(l=10, r=10, t=10, b=0),
         showlegend=True,
         legend=dict(title=dict(text="Level, and states by research:"), orientation="h"),
@@ -535,18 +562,25 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View) -> go.Figure:
 # --- the figure people take away ----------------------------------------------------------------
 
 
-def figure(store: Store, frame: pd.DataFrame, view: View, kind: str, base: str | None = None) -> go.Figure:
+def figure(
+    store: Store, frame: pd.DataFrame, view: View, kind: str, base: str | None = None, canvas: Canvas | None = None
+) -> go.Figure:
     """The chart `kind` (timeline, map or counts) of a view with its provenance drawn in: the app, its image
-    downloads and the `chart` command all show this figure. `frame` is `apply(store, view)`."""
-    big = view.present
-    fig = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[kind](store, frame, view)
+    downloads and the `chart` command all show this figure. `frame` is `apply(store, view)`; `canvas` is the width
+    it is laid out for (default: the desktop's, or presenter mode's)."""
+    canvas = canvas or Canvas(layout.WIDTH[view.present], view.present)
+    big = canvas.present
+    draw = {"timeline": timeline, "map": map_figure, "counts": counts_figure}[kind]
+    fig = draw(store, frame, view, canvas)
     if frame.empty:
         plot_height, axis_room = 200, 0
     elif kind == "timeline":
         rows = len(fig.layout.yaxis.categoryarray or ())
-        plot_height, axis_room = (max(380, rows * 64 + 50) if big else max(220, rows * 42 + 40)), 30 if big else 26
+        per_row = 64 if big else 50 if canvas.narrow else 42  # a phone's row holds its name above the markers
+        plot_height, axis_room = max(380 if big else 220, rows * per_row + 40), 30 if big else 26
     elif kind == "map":
-        plot_height, axis_room = (620 if big else 500), 0
+        # The lower 48 are about 1.6 times as wide as tall: a phone's map is as tall as its width allows.
+        plot_height, axis_room = (620 if big else 500 if not canvas.narrow else int(canvas.width * 0.66)), 0
     else:
         plot_height, axis_room = len(fig.data[0].y) * (34 if big else 26) + 20, 0
         fig.update_layout(showlegend=True)
@@ -555,4 +589,5 @@ def figure(store: Store, frame: pd.DataFrame, view: View, kind: str, base: str |
     note = (fig.layout.meta or {}).get("note") if isinstance(fig.layout.meta, dict) else None
     if note:  # what a scaled-down chart leaves out is part of what it says
         caption["subtitle"] += f". {note}"
-    return layout.with_provenance(fig, title, caption, plot_height, big, axis_room, layout.WIDTH[big] - INSET[kind])
+    inset = 20 if canvas.narrow and kind == "timeline" else INSET[kind]  # a phone's row names sit inside the plot
+    return layout.with_provenance(fig, title, caption, plot_height, canvas, axis_room, canvas.width - inset)

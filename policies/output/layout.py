@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -65,11 +66,62 @@ def url_lines(url: str, width: int) -> str:
 # enough for a slide; the `chart` command draws the same layout.
 WIDTH = {False: 960, True: 1360}
 IMAGE_PX = 1920
-# Text sizes (px) of title, subtitle and footer; presenter mode reads from the back of a room.
-TEXT_SIZES = {False: (22, 15, 12), True: (32, 21, 15)}
+NARROW = 600  # px: below this a figure is laid out for a phone (smaller type, legend titles above their items)
+SMALLEST = 320
+STEP = 40  # screen widths are rounded down to this, so a figure is laid out for a handful of widths, not hundreds
+# Text sizes (px) of title, subtitle and footer; presenter mode reads from the back of a room, a phone up close.
+TEXT_SIZES = {"desktop": (22, 15, 12), "present": (32, 21, 15), "phone": (17, 13, 11)}
 CHAR = 0.52  # mean character width, in font sizes: plotly never wraps text, so lines are broken in Python
 LINE = 1.3  # line height, in font sizes
 PAD = 12
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """What a figure is laid out for: a width in px and presenter mode. Type sizes, wrapping, legends, row labels
+    and the number of date ticks follow from it, so a figure drawn for a phone keeps all its text inside."""
+
+    width: int = WIDTH[False]
+    present: bool = False
+
+    @classmethod
+    def for_screen(cls, column_px: float | None, present: bool = False) -> Canvas:
+        """The canvas for a column of `column_px` (as the browser measured it; None: not known yet, the desktop's)."""
+        full = WIDTH[present]
+        if not column_px or column_px >= full:
+            return cls(full, present)
+        return cls(max(SMALLEST, int(column_px) // STEP * STEP), present)
+
+    @property
+    def narrow(self) -> bool:
+        return self.width < NARROW
+
+    @property
+    def kind(self) -> str:
+        return "present" if self.present else "phone" if self.narrow else "desktop"
+
+    @property
+    def text_sizes(self) -> tuple[int, int, int]:
+        return TEXT_SIZES[self.kind]
+
+    @property
+    def body(self) -> int:
+        """Legend and axis text."""
+        return PRESENT_FONT_SIZE if self.present else 12 if self.narrow else int(FONT["size"])
+
+    def font(self) -> dict:
+        return FONT | {"size": self.body}
+
+    def tick_font(self) -> dict:
+        """Axis labels in the body colour: Streamlit's chart theme would make them small and grey."""
+        return dict(size=self.body - (1 if self.narrow else 0), color=FONT["color"])
+
+    def label_chars(self) -> int:
+        """Characters per line of a row label (a phone's sit above their row, across the plot)."""
+        return 40
+
+
+DESKTOP = Canvas()
 
 
 def with_provenance(
@@ -77,7 +129,7 @@ def with_provenance(
     title: str,
     caption: dict[str, str],
     plot_height: float,
-    present: bool = False,
+    canvas: Canvas = DESKTOP,
     axis_room: float = 0,
     text_width: float = 840,
 ) -> go.Figure:
@@ -87,8 +139,8 @@ def with_provenance(
     pixels from the figure's edges: the figure is as tall as its text plus `plot_height`, and the footer is placed
     from the bottom margin, which `axis_room` keeps clear of tick labels. Text is wrapped to `text_width` px.
     """
-    title_size, sub_size, foot_size = TEXT_SIZES[present]
-    body = float(PRESENT_FONT_SIZE if present else FONT["size"])
+    title_size, sub_size, foot_size = canvas.text_sizes
+    body = float(canvas.body)
     title = plot_lines(title, int(text_width / (CHAR * title_size * 1.1)))  # bold
     subtitle = plot_lines(caption["subtitle"], int(text_width / (CHAR * sub_size)))
     foot_wrap = int(text_width / (CHAR * foot_size))
@@ -102,7 +154,7 @@ def with_provenance(
     legend_tops, y = {}, header
     for name in legend_names(fig):
         legend_tops[name] = y
-        y += legend_rows(fig, name, present, text_width) * body * 2.2 + 8  # rows, and the legend's padding
+        y += legend_rows(fig, name, canvas, text_width) * body * 2.2 + 8  # rows, and the legend's padding
     top = round(y + (PAD if legend_tops else 0))
     bottom = round(axis_room + _lines(footer) * foot_size * LINE + 2 * PAD)
     height = round(top + plot_height + bottom)
@@ -114,7 +166,8 @@ def with_provenance(
             x=0,
             xref="paper",
             xanchor="left",
-            y=1,
+            # plotly anchors a title of several lines half a line per extra line too high: they would rise off the top.
+            y=1 - (_lines(title) - 1) * title_size * LINE / 2 / height,
             yref="container",
             yanchor="top",
             pad=dict(t=PAD),
@@ -136,7 +189,8 @@ def with_provenance(
                     yref="container",
                     yanchor="top",
                     font=dict(size=body),
-                    title=dict(side="left", font=dict(size=body, color=FONT["color"])),
+                    title=dict(side="top" if canvas.narrow else "left", font=dict(size=body, color=FONT["color"])),
+                    **_entry_width(fig, name, canvas, text_width),
                 )
             }
         )
@@ -169,16 +223,40 @@ def legend_names(fig: go.Figure) -> list[str]:
     return sorted(names, key=lambda n: int(n[6:] or 1))
 
 
-def legend_rows(fig: go.Figure, name: str = "legend", present: bool = False, width: float = 840) -> int:
+def _columns(fig: go.Figure, name: str, canvas: Canvas, width: float) -> int:
+    """On a phone a legend is laid out in equal columns (one, or two when every entry fits half the width), so no
+    entry runs past the edge; elsewhere (0) plotly packs entries along the line."""
+    if not canvas.narrow:
+        return 0
+    size = float(canvas.body)
+    widest = max((3.6 * size + len(n) * 0.58 * size for n in _entries(fig, name)), default=0.0)
+    return 2 if widest <= width / 2 else 1
+
+
+def _entry_width(fig: go.Figure, name: str, canvas: Canvas, width: float) -> dict:
+    columns = _columns(fig, name, canvas, width)
+    # In px, the entry's text (plotly adds the symbol's 40 px and a gap): a fraction is of the plot, not the legend.
+    return dict(entrywidthmode="pixels", entrywidth=int(width / columns) - 50) if columns else {}
+
+
+def _entries(fig: go.Figure, name: str) -> list[str]:
+    return [t.name for t in fig.data if (t.legend or "legend") == name and t.showlegend is not False and t.name]
+
+
+def legend_rows(fig: go.Figure, name: str = "legend", canvas: Canvas = DESKTOP, width: float = 840) -> int:
     """How many lines a horizontal legend wraps to in `width` px (room is reserved for it above the plot).
 
     plotly fills a line with entries (symbol, text, gap) beside the legend's title; the estimate errs wide, so a
     legend may leave a little space under it but never runs into the next one.
     """
-    size = float(PRESENT_FONT_SIZE if present else FONT["size"])
+    size = float(canvas.body)
     char, entry = 0.58 * size, 3.6 * size
-    names = [t.name for t in fig.data if (t.legend or "legend") == name and t.showlegend is not False and t.name]
-    room = width - len(fig.layout[name].title.text or "") * char - size
+    names = _entries(fig, name)
+    title = len(fig.layout[name].title.text or "") * char
+    columns = _columns(fig, name, canvas, width)
+    if columns:  # a phone's: equal columns, the title on a line of its own (side "top left")
+        return -(-len(names) // columns) + (1 if title else 0)
+    room = width - size - title
     rows, used = 1, 0.0
     for n in names:
         item = entry + len(n) * char

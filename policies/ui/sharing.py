@@ -12,7 +12,7 @@ import streamlit as st
 
 from ..output import export, figures, layout, names, summary
 from ..store import action_detail
-from . import state
+from . import browser, state
 
 # plotly.js asks for TOPOJSON_URL + "usa_110m.json"; the file ships in static/ and Streamlit serves it (relative
 # to the page, so it also works under a base URL path and never reaches for plotly's CDN).
@@ -22,7 +22,9 @@ IMAGE_FORMATS = {"png": "PNG, 1920 px wide (slides)", "svg": "SVG (print, editin
 
 def chart(run: state.PageRun, kind: str, key: str, **kwargs):
     """The view's figure, full width of its column; plotly's camera button downloads it as the view's file."""
-    fig = figures.figure(run.store, run.frame, run.view, kind, base=state.base(run))
+    fig = figures.figure(
+        run.store, run.frame, run.view, kind, base=state.base(run), canvas=browser.canvas(run.view.present)
+    )
     fmt = st.session_state.get("image_format", "png")
     name = names.filename(run.store, run.view, fmt).rsplit(".", 1)[0]
     options = layout.image_options(fig, name, fmt, run.view.present)

@@ -25,6 +25,7 @@ from ..store import Store
 from ..view import DATE_RANGE, FILTERS, LIST_FILTERS, View, apply, base_url, page_path, parse
 from ..view.filters import DateRange, Search
 from ..view.view import PRESENT_ON
+from . import browser
 
 # The widget keys that hold a view: one per filter definition's URL key, plus the status date and options.
 WIDGET = {
@@ -202,6 +203,7 @@ def prepare() -> PageRun:
     store = load_store()
     _seed_from_url(store)
     present = presenting()
+    browser.sync("en", present)
     slot = None if present else st.sidebar.container()  # filled by page_run(page), which knows the page
     if not present:
         _filter_widgets(store)

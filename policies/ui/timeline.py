@@ -9,7 +9,7 @@ import streamlit as st
 from ..output import figures, tables
 from ..output.escape import md
 from ..view import COLOR_OPTIONS, describe
-from . import sharing, state
+from . import browser, sharing, state
 
 
 def render() -> None:
@@ -40,7 +40,7 @@ def render() -> None:
     sharing.image_format()
     for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
         column.plotly_chart(
-            figures.counts_figure(v.store, v.frame, replace(v.view, by=by)),
+            figures.counts_figure(v.store, v.frame, replace(v.view, by=by), browser.canvas()),
             width="stretch",
             config={"displayModeBar": False},
             key=f"counts_{by}",
