@@ -6,6 +6,7 @@ from policies.ui import about, add_article, requirements, sources, state, timeli
 from policies.ui import map as map_page
 
 st.set_page_config(page_title="Local-policy tracker", page_icon=":material/map:", layout="wide")
+state.language()  # first: page titles and everything after are in this run's language
 
 PAGES = {
     "timeline": st.Page(

@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).parents[1] / "policies"
 LAYER = {
     "paths": 0,
     "clock": 0,
+    "i18n": 0,
     "records": 1,
     "extract": 2,
     "store": 2,

@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from ..store import Store
 
-LEVEL_COLORS = {"federal": "#1f4e79", "state": "#c0504d", "county": "#8064a2", "city": "#2a9d8f"}
-# Colour-blind-safe qualitative palette (Okabe-Ito, then Tol's muted) assigned in codebook order.
+# Colours of marks on white (and, for levels, of the map's bubbles at 80% opacity over its state fills), checked by
+# tests/test_palette.py: each has at least 3:1 contrast (WCAG 1.4.11, graphics), and the colours of a palette stay
+# apart for colour-blind readers (protanopia, deuteranopia and tritanopia simulated). Change them there first.
+LEVEL_COLORS = {"federal": "#1f4e79", "state": "#d32e58", "county": "#7656cb", "city": "#695519"}
+# Topics, assigned in codebook order: the darker cousins of Okabe-Ito's and Tol's colours that keep 3:1 on white,
+# tuned so that the colours stay apart under each colour-vision deficiency, and ordered so that the first ones (the
+# topics listed first in the codebook) are the farthest apart. Sixteen colours cannot all be far apart for a
+# dichromat: a chart's legend, its labels and the hover text carry the topic names too.
 TOPIC_PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
+    "#0b70a4",
+    "#c87913",
+    "#b61441",
     "#332288",
-    "#44AA99",
-    "#882255",
-    "#117733",
-    "#999933",
-    "#CC6677",
-    "#88CCEE",
-    "#DDCC77",
-    "#555555",
-    "#AA4499",
+    "#2292ff",
+    "#773360",
+    "#565405",
+    "#066341",
+    "#a36926",
+    "#583f8a",
+    "#52675d",
+    "#9f54cc",
+    "#12935b",
+    "#5ea24a",
+    "#dc3b7f",
+    "#577885",
 )
+# What a mark of no topic (or an unknown group) is painted with beside the palettes' colours.
+OTHER_COLOR = "#777777"
 TYPE_SYMBOLS = {
     "executive-order": "circle",
     "law": "square",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..i18n import DEFAULT, LANGUAGES
 from ..records.gazetteer import coordinates
 from ..records.model import UNSTATED, Action, Research, Source, period_end
 
@@ -29,9 +30,9 @@ def codebook_frames(books: dict[str, list], sources: list[Source], research: Seq
         "research": _research(research),
         "sources": _frame(sources, ["id", "outlet", "title", "url", "published", "published_note", "seed", "quotable"]),
         "jurisdictions": _jurisdictions(books["jurisdictions"]),
-        "topic_codebook": _frame(books["topics"], ["id", "label", "definition", "requirement_topic"]),
-        "action_types": _frame(books["action_types"], ["id", "label", "definition"]),
-        "statuses": _frame(books["statuses"], ["id", "label", "definition", "from_event", "in_force"]),
+        "topic_codebook": _book(books["topics"], ["id", "label", "definition", "requirement_topic"]),
+        "action_types": _book(books["action_types"], ["id", "label", "definition"]),
+        "statuses": _book(books["statuses"], ["id", "label", "definition", "from_event", "in_force"]),
     }
 
 
@@ -83,6 +84,7 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
             "file": files.get(a.id, ""),
             "search_text": _search_text(a),
         }
+        | _translated(a.translations, ("title", "summary"))
         for a in actions
     ]
     frame = pd.DataFrame(action_rows, columns=ACTION_COLUMNS)
@@ -122,10 +124,30 @@ def action_frames(actions: list[Action], files: dict[str, str], jurisdictions: p
     }
 
 
+# Curated translations sit beside the text they translate: `title_es` beside `title` (None: not translated).
+OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
+
+
+def translated_columns(*columns: str) -> list[str]:
+    return [f"{column}_{lang}" for column in columns for lang in OTHER_LANGUAGES]
+
+
+def _translated(translations: dict, columns: tuple[str, ...], key: str | None = None) -> dict[str, str | None]:
+    """One row's translated texts: a record's own (`key` None) or one of its provisions' (`key` its id)."""
+    out: dict[str, str | None] = {}
+    for lang in OTHER_LANGUAGES:
+        version = translations.get(lang)
+        for column in columns:
+            value = getattr(version, column, None) if version else None
+            out[f"{column}_{lang}"] = value.get(key) if key is not None and isinstance(value, dict) else value
+    return out
+
+
 ACTION_COLUMNS = [
     "id",
     "title",
     "summary",
+    *translated_columns("title", "summary"),
     "jurisdiction",
     "jurisdiction_name",
     "level",
@@ -155,6 +177,18 @@ def _search_text(a: Action) -> str:
 
 def _frame(models: list, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame([m.model_dump(include=set(columns)) for m in models], columns=columns)
+
+
+def _book(models: list, columns: list[str]) -> pd.DataFrame:
+    """A codebook's frame, with each entry's label and definition in the other languages (`label_es`, ...)."""
+    frame = _frame(models, columns)
+    for column, values in _transpose([_translated(m.translations, ("label", "definition")) for m in models]).items():
+        frame[column] = values
+    return frame
+
+
+def _transpose(rows: list[dict]) -> dict[str, list]:
+    return {key: [row[key] for row in rows] for key in (rows[0] if rows else translated_columns("label", "definition"))}
 
 
 def _jurisdictions(models: list) -> pd.DataFrame:
@@ -210,12 +244,15 @@ def _provisions(actions: list[Action]) -> pd.DataFrame:
             "topics": LIST_SEP.join(p.topics),
             "disputed": (a.id, p.id) in disputed,
         }
+        | {
+            name.replace("provisions_", "text_"): value
+            for name, value in _translated(a.translations, ("provisions", "applies_to"), p.id).items()
+        }
         for a in actions
         for i, p in enumerate(a.provisions)
     ]
-    return pd.DataFrame(
-        rows, columns=["action_id", "provision_id", "seq", "text", "applies_to", "requirement", "topics", "disputed"]
-    )
+    columns = ["action_id", "provision_id", "seq", "text", "applies_to", "requirement", "topics", "disputed"]
+    return pd.DataFrame(rows, columns=columns + translated_columns("text", "applies_to"))
 
 
 def _evidence(actions: list[Action]) -> pd.DataFrame:

@@ -6,8 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
+from ..i18n import mark
+
 NOT_YET = "not-yet"  # no event on or before the date: the action had not happened yet
-NOT_YET_LABEL = "Not yet"
+NOT_YET_LABEL = mark("Not yet")
 REVIEW_DAYS = 90  # a status is only as current as our last review: older than this, it may be out of date
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import paths
+from .. import i18n, paths
 from .. import store as store_module
 from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
@@ -110,7 +110,7 @@ def _seed_from_url(store: Store) -> None:
     st.session_state["policy"] = view.policy
     st.session_state["color"] = view.color
     st.session_state["present"] = view.present
-    st.session_state["notices"] = [str(n) for n in notices]
+    st.session_state["notices"] = list(notices)  # worded when shown, in the language of that run
     st.session_state["_seed_filters"] = view.filters
     st.session_state["_seeded"] = True
 
@@ -128,6 +128,39 @@ def _set_widgets(view: View) -> None:
 def reset_filters() -> None:
     """Callback of every 'Reset filters' control: clears the sidebar (the selected action stays)."""
     _set_widgets(View())
+
+
+# --- the language -----------------------------------------------------------------------------
+
+LANGUAGE_LABEL = "Language · Idioma"  # in both, on purpose: whoever landed in the other language finds the way back
+
+
+def language() -> str:
+    """This run's language, made current for everything the run draws (dashboard.py asks first, for page titles).
+
+    A session starts in `?lang=` if it names one we have, else the browser's language (`st.context.locale`), else
+    English; from then on the sidebar's switch decides.
+    """
+    if "lang" not in st.session_state:
+        asked = st.query_params.get_all("lang")[-1:]
+        st.session_state["lang"] = i18n.negotiate(asked[0] if asked else None, st.context.locale)
+        st.session_state["_lang_pinned"] = bool(asked) and asked[0] in i18n.LANGUAGES
+    return i18n.activate(st.session_state["lang"])
+
+
+def _pin_language() -> None:
+    st.session_state["_lang_pinned"] = True  # chosen here: the URL keeps it, even English
+
+
+def _language_switch() -> None:
+    st.sidebar.radio(
+        LANGUAGE_LABEL,
+        i18n.LANGUAGES,
+        key="lang",
+        format_func=i18n.NAMES.get,
+        horizontal=True,
+        on_change=_pin_language,
+    )
 
 
 # --- the sidebar ------------------------------------------------------------------------------
@@ -149,6 +182,9 @@ def _widget_params() -> dict[str, list[str]]:
     params["color"] = [st.session_state.get("color") or "level"]
     if st.session_state.get("present"):
         params["present"] = [PRESENT_ON]
+    lang = st.session_state.get("lang") or i18n.DEFAULT
+    if lang != i18n.DEFAULT or st.session_state.get("_lang_pinned"):
+        params["lang"] = [lang]
     return params
 
 
@@ -200,10 +236,13 @@ def prepare() -> PageRun:
     Loads the store (once per process), reads the URL on a session's first run, draws the sidebar, parses the
     view from the widgets, mirrors it into the URL and applies it (status on the view's day, every run).
     """
+    lang = language()
     store = load_store()
     _seed_from_url(store)
     present = presenting()
-    browser.sync("en", present)
+    browser.sync(lang, present)
+    if not present:
+        _language_switch()
     slot = None if present else st.sidebar.container()  # filled by page_run(page), which knows the page
     if not present:
         _filter_widgets(store)
@@ -247,7 +286,7 @@ def page_run(page: str) -> PageRun:
         with current.share_slot:
             _share_box(current)
     for notice in st.session_state.get("notices", []):
-        st.warning(md(notice), icon=":material/warning:")  # notices quote the URL: untrusted text
+        st.warning(md(str(notice)), icon=":material/warning:")  # notices quote the URL: untrusted text
     return current
 
 

@@ -9,6 +9,7 @@ and file names. `parse(view.to_params())` gives the same view and no notices.
     &policy=ID                                      the selected action
     &color=level|topic &by=jurisdiction|topic       chart options
     &present=1                                      presenter mode
+    &lang=es|en                                     the interface's language (none: the browser's, else English)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 
-from .. import clock
+from .. import clock, i18n
 from ..store import NOT_YET, Store, out_of_date
 from . import filters as F
 from .filters import Filters, Notice, Params, Reason
@@ -31,7 +32,7 @@ COLOR_OPTIONS = ("level", "topic")
 COUNT_OPTIONS = ("jurisdiction", "topic")
 PRESENT_ON = "1"
 # The order of a query string: filters, then the status date, the selected action and chart options.
-PARAM_ORDER = (*F.KEYS[:-1], "as_of", F.KEYS[-1], "policy", "color", "present", "by")
+PARAM_ORDER = (*F.KEYS[:-1], "as_of", F.KEYS[-1], "policy", "color", "present", "by", "lang")
 APP_NAME = "Local-policy tracker"
 DEFAULT_BASE_URL = "http://localhost:8501"
 BASE_URL_ENV = "POLICIES_BASE_URL"
@@ -46,6 +47,12 @@ class View:
     color: str = "level"  # what the timeline's colours show
     by: str = "jurisdiction"  # what the counts chart counts
     present: bool = False  # presenter mode
+    lang: str | None = None  # the interface's language as chosen (URL, switch, a browser's other than English)
+
+    @property
+    def language(self) -> str:
+        """The language the view is shown in."""
+        return self.lang or i18n.DEFAULT
 
     def status_date(self) -> dt.date:
         """The day statuses are read on: `as_of`, else today."""
@@ -64,6 +71,8 @@ class View:
             out["present"] = [PRESENT_ON]
         if self.by != "jurisdiction":
             out["by"] = [self.by]
+        if self.lang:
+            out["lang"] = [self.lang]
         return {key: out[key] for key in PARAM_ORDER if key in out}
 
     def query_string(self) -> str:
@@ -98,6 +107,7 @@ def parse(params: Params, store: Store, page: str = DEFAULT_PAGE) -> tuple[View,
     color = _choice(params, "color", COLOR_OPTIONS, notices)
     by = _choice(params, "by", COUNT_OPTIONS, notices)
     present = _choice(params, "present", (PRESENT_ON,), notices, "use present=1", "not-a-switch")
+    lang = _choice(params, "lang", i18n.LANGUAGES, notices)
     return (
         View(
             page=page if page in PAGES else DEFAULT_PAGE,
@@ -107,6 +117,7 @@ def parse(params: Params, store: Store, page: str = DEFAULT_PAGE) -> tuple[View,
             color=color or "level",
             by=by or "jurisdiction",
             present=present == PRESENT_ON,
+            lang=lang,
         ),
         notices,
     )
