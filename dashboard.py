@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from policies.i18n import tr
 from policies.ui import about, add_article, requirements, sources, state, timeline
 from policies.ui import map as map_page
 
@@ -10,15 +11,15 @@ state.language()  # first: page titles and everything after are in this run's la
 
 PAGES = {
     "timeline": st.Page(
-        timeline.render, title="Timeline", url_path="timeline", icon=":material/timeline:", default=True
+        timeline.render, title=tr("Timeline"), url_path="timeline", icon=":material/timeline:", default=True
     ),
     "requirements": st.Page(
-        requirements.render, title="Requirements", url_path="requirements", icon=":material/checklist:"
+        requirements.render, title=tr("Requirements"), url_path="requirements", icon=":material/checklist:"
     ),
-    "map": st.Page(map_page.render, title="Map", url_path="map", icon=":material/map:"),
-    "sources": st.Page(sources.render, title="Sources", url_path="sources", icon=":material/newspaper:"),
-    "about": st.Page(about.render, title="About", url_path="about", icon=":material/info:"),
-    "add": st.Page(add_article.render, title="Add from article", url_path="add", icon=":material/add:"),
+    "map": st.Page(map_page.render, title=tr("Map"), url_path="map", icon=":material/map:"),
+    "sources": st.Page(sources.render, title=tr("Sources"), url_path="sources", icon=":material/newspaper:"),
+    "about": st.Page(about.render, title=tr("About"), url_path="about", icon=":material/info:"),
+    "add": st.Page(add_article.render, title=tr("Add from article"), url_path="add", icon=":material/add:"),
 }
 st.session_state["_pages"] = PAGES
 navigation = st.navigation(list(PAGES.values()), position="hidden" if state.presenting() else "sidebar")

@@ -135,6 +135,11 @@ def format_day(day: pd.Timestamp | dt.date, precision: str = "day", lang: str | 
     return text
 
 
+def format_pattern(day: pd.Timestamp | dt.date, pattern: str, lang: str | None = None) -> str:
+    """A date in a CLDR pattern ('MMM d, y'), with the month names of `lang` (default: this run's)."""
+    return babel_date(pd.Timestamp(day).date(), pattern, locale=lang or current())
+
+
 def number(count: int) -> str:
     """1,234 in English, 1234 / 12.345 in Spanish."""
     return f"{count:,}" if current() == DEFAULT else format_decimal(count, locale=current())

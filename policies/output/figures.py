@@ -13,10 +13,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import i18n
+from ..i18n import mark, tr
 from ..records.model import LEVELS
 from ..store import Store
 from ..store.status import spans
 from ..view import COLOR_OPTIONS, View
+from ..view.filters import join
 from . import layout
 from .escape import plot_text
 from .formats import date_labels, date_ticks, rests_on
@@ -26,10 +29,11 @@ from .theme import LEVEL_COLORS, topic_colors, type_symbols
 
 FIGURES = ("timeline", "map", "counts")
 TITLES = {
-    "timeline": "Government actions on immigration enforcement, by date",
-    "map": "Government actions on immigration enforcement, by place",
-    "counts": "Government actions on immigration enforcement, by {by}",
+    "timeline": mark("Government actions on immigration enforcement, by date"),
+    "map": mark("Government actions on immigration enforcement, by place"),
+    "counts": mark("Government actions on immigration enforcement, by {by}"),
 }
+BY_WORDS = {"jurisdiction": mark("jurisdiction"), "topic": mark("topic")}
 INSET = {"timeline": 120, "counts": 120, "map": 20}  # px left of the plot (row labels): where text starts
 
 
@@ -39,14 +43,14 @@ def row_labels(names: pd.Series, canvas: Canvas = DESKTOP) -> pd.Series:
     return names.map({name: layout.plot_lines(short_name(name), canvas.label_chars()) for name in names.unique()})
 
 
-FEDERAL_ROWS = {True: "Federal courts", False: "Federal government"}
+FEDERAL_ROWS = {True: mark("Federal courts"), False: mark("Federal government")}
 
 
 def timeline_rows(frame: pd.DataFrame) -> pd.Series:
     """Each action's row: its acting jurisdiction, with the federal government's court orders on a row of their
     own (at the tracker's real size one federal row held half the actions, overprinted)."""
     federal = frame["level"] == "federal"
-    courts = (frame["action_type"] == "court-order").map(FEDERAL_ROWS)
+    courts = (frame["action_type"] == "court-order").map({key: tr(words) for key, words in FEDERAL_ROWS.items()})
     return frame["jurisdiction_name"].where(~federal, courts)
 
 
@@ -83,11 +87,18 @@ def scaled(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool, str]:
     places = row.value_counts()
     if len(places) > rows:
         frame = frame[row.isin(places.index[:rows]).to_numpy()]
-        notes.append(f"the {rows} jurisdictions with most actions ({len(frame):,}) of {len(places):,}")
+        notes.append(
+            tr(
+                "the {rows} jurisdictions with most actions ({shown}) of {places}",
+                rows=rows,
+                shown=i18n.number(len(frame)),
+                places=i18n.number(len(places)),
+            )
+        )
     monthly = len(frame) > points
     if monthly:
-        notes.append("circles count each month's actions")
-    return frame, monthly, ("Showing " + " and ".join(notes) + "; filter to see more.") if notes else ""
+        notes.append(tr("circles count each month's actions"))
+    return frame, monthly, tr("Showing {what}; filter to see more.", what=join(notes)) if notes else ""
 
 
 def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DESKTOP) -> go.Figure:
@@ -100,7 +111,7 @@ def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DES
     big = canvas.present
     fig = go.Figure()
     if frame.empty:
-        return _empty(fig, "No actions match these filters", canvas)
+        return _empty(fig, tr("No actions match these filters"), canvas)
     frame, monthly, note = scaled(frame)
     if monthly:
         return _monthly_timeline(store, frame, color_by, canvas, note)
@@ -170,7 +181,7 @@ def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DES
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
         legend=dict(
-            title=dict(text="Level" if color_by == "level" else "Topic (first listed)"),
+            title=dict(text=tr("Level") if color_by == "level" else tr("Topic (first listed)")),
             orientation="h",
             yanchor="top",
             y=-0.22,
@@ -178,7 +189,9 @@ def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DES
             groupclick="toggleitem",
         ),
         # The shapes' key: its own legend, in "normal" order (a legend group would stack its entries in a column).
-        legend2=dict(title=dict(text="Action type"), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"),
+        legend2=dict(
+            title=dict(text=tr("Action type")), orientation="h", yanchor="top", y=-0.34, x=0, traceorder="normal"
+        ),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         clickmode="event+select",
         meta={"note": note},
@@ -215,7 +228,7 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, canvas: 
                     line=dict(width=0),
                 ),
                 customdata=part["actions"].to_numpy(),
-                hovertemplate="%{y}<br>%{x|%b %Y}: %{customdata:,} actions<extra></extra>",
+                hovertemplate=tr("%{y}<br>%{x|%b %Y}: %{customdata:,} actions") + "<extra></extra>",
             )
         )
     fig.update_layout(
@@ -223,7 +236,9 @@ def _monthly_timeline(store: Store, frame: pd.DataFrame, color_by: str, canvas: 
         height=(260 + 56 * rows["row"].nunique()) if big else max(400, 210 + 42 * rows["row"].nunique()),
         margin=dict(l=10, r=10, t=20, b=10),
         plot_bgcolor="white",
-        legend=dict(title=dict(text="Level" if color_by == "level" else "Topic (first listed)"), orientation="h"),
+        legend=dict(
+            title=dict(text=tr("Level") if color_by == "level" else tr("Topic (first listed)")), orientation="h"
+        ),
         hoverlabel=dict(bgcolor="white", font=dict(size=13)),
         meta={"note": note},
     )
@@ -237,7 +252,7 @@ def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, canvas: Canvas) -> None:
     ticks = canvas.tick_font()
     start, end = _x_range(rows)
     plot_px = canvas.width - (20 if canvas.narrow else INSET["timeline"])
-    values, texts = date_ticks(start, end, max(2, int(plot_px // (ticks["size"] * 6.5))))
+    values, texts = date_ticks(start, end, max(2, int(plot_px // (ticks["size"] * 6.5))), i18n.current())
     fig.update_xaxes(
         showgrid=True,
         gridcolor="#e6e6e6",
@@ -293,8 +308,8 @@ def _x_range(rows: pd.DataFrame) -> list[pd.Timestamp]:
 
 def _group_names(store: Store, color_by: str) -> dict[str, str]:
     if color_by == "level":
-        return {level: level.capitalize() for level in LEVELS}
-    return store.labels.names["topic"] | {"none": "No topic"}
+        return store.labels.names["level"]
+    return store.labels.names["topic"] | {"none": tr("No topic")}
 
 
 def _row_order(rows: pd.DataFrame) -> list[str]:
@@ -377,7 +392,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas 
     table = counts(store, frame, by)
     fig = go.Figure()
     if table.empty:
-        return _empty(fig, "No actions", canvas)
+        return _empty(fig, tr("No actions"), canvas)
     shown = len(table)
     table = table.head(MAX_BARS)
     if by == "topic":
@@ -403,7 +418,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas 
                 go.Bar(
                     x=[None],
                     y=[None],
-                    name=level.capitalize(),
+                    name=store.labels.name("level", level),
                     marker_color=LEVEL_COLORS[level],
                     orientation="h",
                     hoverinfo="skip",
@@ -421,7 +436,7 @@ def counts_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas 
         ),
         bargap=0.25,
         showlegend=False,
-        legend=dict(title=dict(text="Level"), orientation="h"),
+        legend=dict(title=dict(text=tr("Level")), orientation="h"),
     )
     fig.data[0].showlegend = False
     fig.update_xaxes(visible=False)
@@ -470,7 +485,7 @@ def _research_layer(fig: go.Figure, store: Store) -> None:
             marker=dict(line=dict(color="#9a9a9a", width=0.6)),
             customdata=status["status"].map(RESEARCH_WORDS).to_numpy(object),
             hovertemplate="%{location}: %{customdata}<extra></extra>",
-            name="Research",
+            name=tr("Research"),
             showlegend=False,
         )
     )
@@ -520,8 +535,8 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = D
                         part["actions"].to_numpy(object),
                     ]
                 ),
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} action(s)<extra></extra>",
-                name=level.capitalize(),
+                hovertemplate="<b>%{customdata[1]}</b><br>" + tr("%{customdata[2]} action(s)") + "<extra></extra>",
+                name=store.labels.name("level", level),
                 showlegend=False,
             )
         )
@@ -531,7 +546,7 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = D
                 lat=[None],
                 lon=[None],
                 mode="markers",
-                name=level.capitalize(),
+                name=store.labels.name("level", level),
                 hoverinfo="skip",
                 marker=dict(size=11, color=LEVEL_COLORS[level]),
                 showlegend=True,
@@ -554,7 +569,7 @@ def map_figure(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = D
         height=640 if canvas.present else 520,
         margin=dict(l=10, r=10, t=10, b=0),
         showlegend=True,
-        legend=dict(title=dict(text="Level, and states by research:"), orientation="h"),
+        legend=dict(title=dict(text=tr("Level, and states by research:")), orientation="h"),
     )
     return fig
 
@@ -584,7 +599,7 @@ def figure(
     else:
         plot_height, axis_room = len(fig.data[0].y) * (34 if big else 26) + 20, 0
         fig.update_layout(showlegend=True)
-    title = TITLES[kind].format(by="topic" if view.by == "topic" else "jurisdiction")
+    title = tr(TITLES[kind], by=tr(BY_WORDS["topic" if view.by == "topic" else "jurisdiction"]))
     caption = layout.caption(store, frame, view, base)
     note = (fig.layout.meta or {}).get("note") if isinstance(fig.layout.meta, dict) else None
     if note:  # what a scaled-down chart leaves out is part of what it says

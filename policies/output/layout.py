@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..i18n import ntr, tr
 from ..store import Store
 from ..view import View, describe
 from ..view.view import APP_NAME
@@ -36,11 +37,13 @@ def caption(store: Store, actions: pd.DataFrame, view: View, base: str | None = 
     The footer's permalink leaves presenter mode out: a link read off a slide should open the working view.
     """
     names = outlets(store, actions)
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    shown = ", ".join(names[:4])
+    if len(names) > 4:
+        shown = tr("{outlets} and {count} more", outlets=shown, count=len(names) - 4)
     return {
-        "subtitle": f"{describe(store, view)} · {len(actions):,} action{'s' if len(actions) != 1 else ''}",
-        "sources": f"Sources: {shown}" if names else "Sources: none in this view",
-        "as_of": f"Data as of {store.as_of or 'unknown'}",
+        "subtitle": f"{describe(store, view)} · {ntr('{count} action', '{count} actions', len(actions))}",
+        "sources": tr("Sources: {outlets}", outlets=shown) if names else tr("Sources: none in this view"),
+        "as_of": tr("Data as of {day}", day=store.as_of or tr("unknown")),
         "permalink": view.link(base),
     }
 

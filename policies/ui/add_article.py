@@ -18,12 +18,13 @@ from ..curate import proposal, save
 from ..curate.proposal import Proposal
 from ..extract import ArticleError, Extraction, drafts, extract
 from ..extract.source import SourceDraft
+from ..i18n import ntr, tr
 from ..output.escape import md
 from ..view import DATE_RANGE
 from . import desk, highlight, state
 
 RESULT = "_add_article"  # session_state: the last Result
-PASTED_NAME = "pasted text"
+PASTED_NAME = "pasted text"  # the article's name, and so its proposed source id: data, in English
 LONG_ARTICLE = 4_000  # characters: a longer highlighted article starts folded
 NO_ACTIONS = "no policy actions found"
 
@@ -64,15 +65,24 @@ def run(raw: bytes, name: str, published, known: dict[str, str], url: str | None
 def render() -> None:
     v = state.page_run("add")
     known = drafts.known_jurisdictions(v.store.jurisdictions)
-    st.title("Add from article")
+    st.title(tr("Add from article"))
     curator = desk.mode()
+    if curator.on:
+        saving = md(curator.reason)
+    elif os.environ.get(save.CURATOR_ENV):  # asked for but off: say why
+        saving = tr(
+            "Nothing is saved on this server: download the files and add them. {reason}", reason=md(curator.reason)
+        )
+    else:
+        saving = tr("Nothing is saved on this server: download the files and add them.")
     st.caption(
-        "Drafts are built in memory from the article you give. Review each one below: it is checked as you edit, "
-        "by the same rules the tracker applies. "
-        + (md(curator.reason) if curator.on else "Nothing is saved on this server: download the files and add them.")
-        + (f" {md(curator.reason)}" if not curator.on and os.environ.get(save.CURATOR_ENV) else "")
+        tr(
+            "Drafts are built in memory from the article you give. Review each one below: it is checked as you edit, "
+            "by the same rules the tracker applies. {saving}",
+            saving=saving,
+        )
     )
-    desk.saved_notice()
+    desk.saved_notice(v)
     _form(known)
     result: Result | None = st.session_state.get(RESULT)
     if result is None:
@@ -87,43 +97,45 @@ def _form(known: dict[str, str]) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         pasted = st.text_area(
-            "Paste the article",
+            tr("Paste the article"),
             key="add_text",
             height=300,
-            placeholder="The article's text, headline and date line included.",
+            placeholder=tr("The article's text, headline and date line included."),
         )
     with right:
         uploaded = st.file_uploader(
-            "…or upload it as a .txt file",
+            tr("…or upload it as a .txt file"),
             type=["txt"],
             key="add_file",
             max_upload_size=3,
-            help="An uploaded file is used instead of the pasted text.",
+            help=tr("An uploaded file is used instead of the pasted text."),
         )
         url = st.text_input(
-            "Address (URL) of the article",
+            tr("Address (URL) of the article"),
             key="add_url",
             placeholder="https://…",
-            help="Cited in the source entry. Nothing is fetched: paste the article's text as well.",
+            help=tr("Cited in the source entry. Nothing is fetched: paste the article's text as well."),
         )
         low, high = DATE_RANGE
         published = st.date_input(
-            "Publication date",
+            tr("Publication date"),
             value=None,
             min_value=low,
             max_value=high,
             format="YYYY-MM-DD",
             key="add_published",
-            help="Optional. Without it the article's date line (e.g. 'Published: 2025-09-01') is used; with neither, "
-            'relative dates like "on Sunday" stay unresolved.',
+            help=tr(
+                "Optional. Without it the article's date line (e.g. 'Published: 2025-09-01') is used; with neither, "
+                'relative dates like "on Sunday" stay unresolved.'
+            ),
         )
-        clicked = st.button("Extract drafts", type="primary", icon=":material/auto_awesome:", key="add_extract")
+        clicked = st.button(tr("Extract drafts"), type="primary", icon=":material/auto_awesome:", key="add_extract")
     if clicked:
         if uploaded is not None:
             raw, name = uploaded.getvalue(), uploaded.name
         else:  # as UTF-8 bytes, so the size limit applies to pasted text as to files
             raw, name = (pasted or "").encode("utf-8"), PASTED_NAME
-        with st.spinner("Reading the article…"):
+        with st.spinner(tr("Reading the article…")):
             st.session_state[RESULT] = run(raw, name, published, known, url)
 
 
@@ -134,25 +146,32 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
     article = extraction.article
     actions = extraction.actions
     st.divider()
-    st.subheader("Drafts", anchor=False)
+    st.subheader(tr("Drafts"), anchor=False)
     st.markdown(
-        f"**{md(highlight.plural(len(actions), 'draft'))}** from *{md(article.name)}* · "
-        f"{md(highlight.published_line(article))}"
+        ntr(
+            "**{count} draft** from *{name}* · {published}",
+            "**{count} drafts** from *{name}* · {published}",
+            len(actions),
+            name=md(article.name),
+            published=md(highlight.published_line(article)),
+        )
     )
     for warning in extraction.warnings:
         if not warning.endswith(NO_ACTIONS):
             st.warning(md(warning), icon=":material/warning:")
     if not actions:
         st.info(
-            "No policy actions found in this article: nothing to draft. Check that it reports a government act "
-            "(an order signed, a law passed, a lawsuit filed, troops deployed…).",
+            tr(
+                "No policy actions found in this article: nothing to draft. Check that it reports a government act "
+                "(an order signed, a law passed, a lawsuit filed, troops deployed…)."
+            ),
             icon=":material/search_off:",
         )
     else:
         left, right, _ = st.columns([1, 1, 3])
         with left:
             st.download_button(
-                "Download YAML",
+                tr("Download YAML"),
                 result.yaml,
                 file_name=highlight.download_name(article.name, "yaml"),
                 mime="application/x-yaml",
@@ -164,7 +183,7 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
             )
         with right:
             st.download_button(
-                "Download JSON",
+                tr("Download JSON"),
                 result.json,
                 file_name=highlight.download_name(article.name, "json"),
                 mime="application/json",
@@ -191,13 +210,21 @@ def _results(v: state.PageRun, result: Result, known: dict[str, str]) -> None:
 def _article(text: str, actions) -> None:
     evidence = highlight.evidence_of(actions)
     folded = len(text) > LONG_ARTICLE and not actions  # beside the drafts it is read while editing: open
-    with st.expander("Article with evidence highlighted", expanded=not folded, icon=":material/article:"):
+    with st.expander(tr("Article with evidence highlighted"), expanded=not folded, icon=":material/article:"):
         if actions:
             st.caption(
-                "Evidence sentences are marked, each followed by its draft's number; the words a date came from "
-                "are in bold."
+                tr(
+                    "Evidence sentences are marked, each followed by its draft's number; the words a date came from "
+                    "are in bold."
+                )
             )
         lost = highlight.missing(text, evidence)
         if lost:
-            st.caption(f"{highlight.plural(len(lost), 'evidence sentence')} not found verbatim (left unmarked).")
+            st.caption(
+                ntr(
+                    "{count} evidence sentence not found verbatim (left unmarked).",
+                    "{count} evidence sentences not found verbatim (left unmarked).",
+                    len(lost),
+                )
+            )
         st.html(highlight.highlight(text, evidence))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..extract import drafts as drafts_module
+from ..i18n import mark, tr
 
 MARK_STYLE = "background-color: #fde68a; color: #1f2937; border-radius: 2px;"
 DATE_STYLE = "font-weight: 700; text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px;"
@@ -19,7 +20,12 @@ LABEL_STYLE = "color: #b45309; font-weight: 700; margin-left: 1px;"
 ARTICLE_STYLE = (
     "white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.65; max-width: 78ch; font-size: 0.95rem;"
 )
-PUBLISHED_FROM = {"argument": "as given above", "dateline": "from the article's date line"}
+# The publication date used and where it came from: given with the article, or read from its date line.
+PUBLISHED_FROM = {
+    "argument": mark("published {date} (as given above)"),
+    "dateline": mark("published {date} (from the article's date line)"),
+}
+PRECISION_WORDS = {"day": mark("day"), "week": mark("week"), "month": mark("month")}  # a date's precision, in words
 
 
 @dataclass(frozen=True)
@@ -124,26 +130,32 @@ def _number_first(label: str) -> tuple[int, str]:
 
 def download_name(article_name: str, extension: str) -> str:
     """`drafts-<source id>.<extension>`: the same id the YAML header proposes for data/sources.yaml."""
-    return f"drafts-{drafts_module.source_id(article_name)}.{extension}"
+    return tr("drafts-{source}.{extension}", source=drafts_module.source_id(article_name), extension=extension)
 
 
 def plural(n: int, word: str) -> str:
+    """English only ('3 drafts'): the page counts with `ntr`, which every language can inflect."""
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def published_line(article) -> str:
-    """Plain words: the publication date used and where it came from."""
+    """Plain words: the publication date used and where it came from. Dates as YYYY-MM-DD, as the date fields
+    beside them are written."""
     if article.published is None:
-        return "no publication date: relative dates such as “on Sunday” stay unresolved"
-    where = PUBLISHED_FROM.get(article.published_from or "", "")
-    return f"published {article.published.isoformat()}" + (f" ({where})" if where else "")
+        return tr("no publication date: relative dates such as “on Sunday” stay unresolved")
+    day = article.published.isoformat()
+    template = PUBLISHED_FROM.get(article.published_from or "")
+    return tr(template, date=day) if template else tr("published {date}", date=day)
 
 
 def date_line(draft) -> str:
-    """`2025-10-13 (day) from the words “on Monday”`, or `no date`, plain text."""
-    shown = f"{draft.date.isoformat()} ({draft.date_precision})" if draft.date else "no date"
+    """`2025-10-13 (day) from the words “on Monday”`, or `no date`, plain text (the date as its field writes it)."""
+    if draft.date:
+        precision = PRECISION_WORDS.get(draft.date_precision)
+        values = {"date": draft.date.isoformat(), "precision": tr(precision) if precision else draft.date_precision}
+        if draft.date_text:
+            return tr("{date} ({precision}) from the words “{words}”", words=draft.date_text, **values)
+        return tr("{date} ({precision})", **values)
     if draft.date_text:
-        shown += f" from the words “{draft.date_text}”"
-        if draft.date is None:
-            shown += " (unresolved)"
-    return shown
+        return tr("no date from the words “{words}” (unresolved)", words=draft.date_text)
+    return tr("no date")

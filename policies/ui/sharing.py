@@ -10,6 +10,8 @@ from functools import partial
 
 import streamlit as st
 
+from .. import i18n
+from ..i18n import mark, tr
 from ..output import export, figures, layout, names, summary
 from ..store import action_detail
 from . import browser, state
@@ -17,7 +19,8 @@ from . import browser, state
 # plotly.js asks for TOPOJSON_URL + "usa_110m.json"; the file ships in static/ and Streamlit serves it (relative
 # to the page, so it also works under a base URL path and never reaches for plotly's CDN).
 TOPOJSON_URL = "app/static/topojson/"
-IMAGE_FORMATS = {"png": "PNG, 1920 px wide (slides)", "svg": "SVG (print, editing)"}
+DOWNLOAD_WORDS = {"actions": mark("Actions (CSV)"), "provisions": mark("Provisions (CSV)")}
+IMAGE_FORMATS = {"png": mark("PNG, 1920 px wide (slides)"), "svg": mark("SVG (print, editing)")}
 
 
 def chart(run: state.PageRun, kind: str, key: str, **kwargs):
@@ -37,14 +40,16 @@ def chart(run: state.PageRun, kind: str, key: str, **kwargs):
 def image_format() -> None:
     """Which format the chart's camera button downloads: plotly's modebar has one image button, so this sets it."""
     st.radio(
-        "Chart image",
+        tr("Chart image"),
         list(IMAGE_FORMATS),
         key="image_format",
-        format_func=IMAGE_FORMATS.get,
+        format_func={fmt: tr(words) for fmt, words in IMAGE_FORMATS.items()}.__getitem__,  # worded in this run
         horizontal=True,
         persist_state="session",
-        help="Download with the camera button at the chart's top right (hover the chart). "
-        "The image carries its title, filters, sources, data date and link.",
+        help=tr(
+            "Download with the camera button at the chart's top right (hover the chart). "
+            "The image carries its title, filters, sources, data date and link."
+        ),
     )
 
 
@@ -54,7 +59,7 @@ def data_downloads(run: state.PageRun) -> None:
     left, middle, right = st.columns(3)
     for column, kind in ((left, "actions"), (middle, "provisions")):
         column.download_button(
-            f"{kind.capitalize()} (CSV)",
+            tr(DOWNLOAD_WORDS[kind]),
             partial(export.view_csv, run.store, run.view, kind, run.frame),
             file_name=names.filename(run.store, run.view, "csv", kind),
             mime="text/csv",
@@ -64,7 +69,7 @@ def data_downloads(run: state.PageRun) -> None:
             width="stretch",
         )
     right.download_button(
-        "Actions and provisions (JSON)",
+        tr("Actions and provisions (JSON)"),
         partial(export.view_json, run.store, run.view, link, run.frame),
         file_name=names.filename(run.store, run.view, "json", "actions-provisions"),
         mime="application/json",
@@ -74,8 +79,12 @@ def data_downloads(run: state.PageRun) -> None:
         width="stretch",
     )
     st.caption(
-        f"{len(run.frame):,} actions, as filtered above; the file names carry the filters and the data's date "
-        f"({run.store.as_of or 'unknown'}), the JSON also its link."
+        tr(
+            "{count} actions, as filtered above; the file names carry the filters and the data's date ({day}), "
+            "the JSON also its link.",
+            count=i18n.number(len(run.frame)),
+            day=run.store.as_of or tr("unknown"),
+        )
     )
 
 
@@ -83,12 +92,12 @@ def summary_download(run: state.PageRun, action_id: str) -> None:
     """One printable page for an action: requirements, evidence quotes, sources and its permalink."""
     detail = action_detail(run.store, action_id, run.view.status_date())
     st.download_button(
-        "Printable summary (HTML)",
+        tr("Printable summary (HTML)"),
         partial(summary.action_summary_html, detail, run.store.as_of, state.permalink(run)),
         file_name=names.filename(run.store, run.view, "html", "summary"),
         mime="text/html",
         on_click="ignore",
         key="download_summary",
         icon=":material/print:",
-        help="One page for this action: open it and print (or save as PDF) from the browser.",
+        help=tr("One page for this action: open it and print (or save as PDF) from the browser."),
     )

@@ -19,6 +19,7 @@ import streamlit as st
 
 from .. import i18n, paths
 from .. import store as store_module
+from ..i18n import mark, tr
 from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
 from ..store import Store
@@ -89,10 +90,13 @@ def _load(path: str, snapshot: str | None) -> Store:
         except ValueError as exc:
             st.error(md(f"The dashboard cannot start from {SNAPSHOT_ENV}: {exc}"), icon=":material/error:")
             st.stop()
-    bar = st.progress(0.0, text="Loading the records…")
+    bar = st.progress(0.0, text=tr("Loading the records…"))
 
     def show(done: int, total: int) -> None:
-        bar.progress(done / max(total, 1), text=f"Loading the records… {done:,} of {total:,}")
+        bar.progress(
+            done / max(total, 1),
+            text=tr("Loading the records… {done} of {total}", done=i18n.number(done), total=i18n.number(total)),
+        )
 
     loaded = store_module.load(path, progress=show)
     bar.empty()
@@ -193,31 +197,33 @@ def _filter_widgets(store: Store) -> None:
     low, high = DATE_RANGE
     dates: dict[str, Any] = dict(min_value=low, max_value=high, format="YYYY-MM-DD", persist_state="session")
     with st.sidebar:
-        st.header("Filters")
+        st.header(tr("Filters"))
         for d in LIST_FILTERS:
             names = store.labels.names[d.key]
             st.multiselect(
-                d.label,
+                tr(d.label),
                 list(store.labels.choices[d.key]),
                 key=WIDGET[d.key],
-                help=d.help,
+                help=tr(d.help) if d.help else None,
                 format_func=lambda v, n=names: n.get(v, v),
                 persist_state="session",
             )
         for span in (x for x in FILTERS if isinstance(x, DateRange)):
             for column, key, label in zip(st.columns(2), span.keys, span.labels):
                 with column:
-                    st.date_input(label, None, key=WIDGET[key], **dates)
+                    st.date_input(tr(label), None, key=WIDGET[key], **dates)
         for s in (x for x in FILTERS if isinstance(x, Search)):
-            st.text_input(s.label, key=WIDGET[s.key], max_chars=200, placeholder=s.placeholder, persist_state="session")
+            st.text_input(
+                tr(s.label), key=WIDGET[s.key], max_chars=200, placeholder=tr(s.placeholder), persist_state="session"
+            )
         st.date_input(
-            "Status as of",
+            tr("Status as of"),
             None,
             key=WIDGET["as_of"],
-            help="Show each action's status on this date (empty: today).",
+            help=tr("Show each action's status on this date (empty: today)."),
             **dates,
         )
-        st.button("Reset filters", on_click=reset_filters, key="reset_sidebar", width="stretch")
+        st.button(tr("Reset filters"), on_click=reset_filters, key="reset_sidebar", width="stretch")
 
 
 # --- the URL, written every run ---------------------------------------------------------------
@@ -275,7 +281,7 @@ def page_run(page: str) -> PageRun:
     if current.view.present:
         st.html(PRESENT_CSS)
         st.button(
-            "Exit presenter mode",
+            tr("Exit presenter mode"),
             on_click=set_present,
             args=(False,),
             key="exit_present",
@@ -301,16 +307,16 @@ def permalink(run: PageRun) -> str:
 
 
 def _share_box(run: PageRun) -> None:
-    st.markdown("**Copy link** to this view")
+    st.markdown(tr("**Copy link** to this view"))
     st.code(permalink(run), language=None, wrap_lines=True)  # Streamlit's code block has a copy button
     st.button(
-        "Presenter mode",
+        tr("Presenter mode"),
         on_click=set_present,
         args=(True,),
         key="enter_present",
         icon=":material/slideshow:",
         width="stretch",
-        help="Full screen: the chart and its caption, large type, no sidebar.",
+        help=tr("Full screen: the chart and its caption, large type, no sidebar."),
     )
     st.divider()
 
@@ -321,20 +327,35 @@ def open_action(action_id: str) -> None:
     st.switch_page(st.session_state["_pages"]["requirements"])
 
 
-def empty_state(message: str = "No actions match these filters") -> None:
-    st.info(message, icon=":material/search_off:")
-    st.button("Reset filters", on_click=reset_filters, key="reset_empty", type="primary")
+NO_MATCH = mark("No actions match these filters")
 
 
+def empty_state(message: str = NO_MATCH) -> None:
+    """What a page shows when the view has no rows: why, in this run's language, and the way out."""
+    st.info(tr(message), icon=":material/search_off:")
+    st.button(tr("Reset filters"), on_click=reset_filters, key="reset_empty", type="primary")
+
+
+ROWS = mark("Rows")
 PAGE_ROWS = 500  # a table longer than this is paged: the browser gets one page, not 100,000 rows
 
 
-def paged(frame: pd.DataFrame, key: str, rows: int = PAGE_ROWS, what: str = "Rows", tail: str = "") -> pd.DataFrame:
+def paged(frame: pd.DataFrame, key: str, rows: int = PAGE_ROWS, what: str = ROWS, tail: str = "") -> pd.DataFrame:
     """At most `rows` rows of `frame`, with a page picker when there are more."""
     if len(frame) <= rows:
         return frame
     pages = -(-len(frame) // rows)
-    page = st.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=key)
+    page = st.number_input(tr("Page"), min_value=1, max_value=pages, value=1, step=1, key=key)
     start = (int(page) - 1) * rows
-    st.caption(f"{what} {start + 1:,}–{min(start + rows, len(frame)):,} of {len(frame):,} ({pages:,} pages){tail}.")
+    st.caption(
+        tr(
+            "{what} {first}–{last} of {total} ({pages} pages){tail}.",
+            what=tr(what),
+            first=i18n.number(start + 1),
+            last=i18n.number(min(start + rows, len(frame))),
+            total=i18n.number(len(frame)),
+            pages=i18n.number(pages),
+            tail=tail,
+        )
+    )
     return frame.iloc[start : start + rows]

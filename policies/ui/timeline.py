@@ -6,37 +6,46 @@ from dataclasses import replace
 
 import streamlit as st
 
+from ..i18n import tr
 from ..output import figures, tables
 from ..output.escape import md
 from ..view import COLOR_OPTIONS, describe
+from ..view.view import COLOR_WORDS
 from . import browser, sharing, state
 
 
 def render() -> None:
     v = state.page_run("timeline")
     if v.frame.empty:
-        st.title("Timeline")
-        st.caption(f"{md(describe(v.store, v.view))} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
+        st.title(tr("Timeline"))
+        st.caption(
+            tr(
+                "{view} · 0 actions · Data as of {day}",
+                view=md(describe(v.store, v.view)),
+                day=v.store.as_of or tr("unknown"),
+            )
+        )
         state.empty_state()
         return
     if v.view.present:  # the chart and its caption, full width
         event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
-        st.caption("Lines show when an action was in force.")
+        st.caption(tr("Lines show when an action was in force."))
         _open_clicked(event)
         return
-    st.title("Timeline")
+    st.title(tr("Timeline"))
     # The radio's value is in the view already: the view is parsed from the widgets before the page runs.
     st.radio(
-        "Colour by",
+        tr("Colour by"),
         list(COLOR_OPTIONS),
         key="color",
-        format_func=str.capitalize,
+        # Worded now: format_func may be called after the run, when the language is no longer set.
+        format_func={option: tr(word) for option, word in COLOR_WORDS.items()}.__getitem__,
         horizontal=True,
         persist_state="session",
     )
     # Full width: the chart carries its title, filters, legends and sources, and is downloaded as laid out here.
     event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
-    st.caption("Click a point to open what it requires. Lines show when an action was in force.")
+    st.caption(tr("Click a point to open what it requires. Lines show when an action was in force."))
     sharing.image_format()
     for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
         column.plotly_chart(
@@ -46,8 +55,8 @@ def render() -> None:
             key=f"counts_{by}",
         )
     _open_clicked(event)
-    st.subheader("Actions")
-    rows = state.paged(v.frame, "timeline_page", tail="; the downloads below have them all")
+    st.subheader(tr("Actions"))
+    rows = state.paged(v.frame, "timeline_page", tail=tr("; the downloads below have them all"))
     table = tables.actions_table(v.store, rows)  # labels for the page shown, not for every row in the view
     picked = st.dataframe(
         table,
@@ -60,7 +69,7 @@ def render() -> None:
     )
     rows = picked.selection.rows if picked else []
     _open_once("table", [table["id"].iloc[rows[0]]] if rows else [])
-    st.caption("Select a row to open its requirements.")
+    st.caption(tr("Select a row to open its requirements."))
     sharing.data_downloads(v)
 
 

@@ -19,8 +19,11 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .. import i18n
+from ..i18n import mark, tr
 from ..store import Store
 
+AND, OR = mark("and"), mark("or")  # the words that join a list, translated where they join it
 MAX_VALUES = 50  # per key: more than this is not a view anyone built by hand
 MAX_QUERY = 200
 DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))  # what a date picker can show
@@ -39,7 +42,7 @@ class Notice:
     key: str
     value: str
     reason: Reason
-    hint: str = ""  # the accepted values, for keys with few of them
+    accepted: tuple[str, ...] = ()  # the accepted values, for keys with few of them
 
     @property
     def dropped(self) -> bool:
@@ -51,17 +54,29 @@ class Notice:
         return str(self).removeprefix("Ignored ").rstrip(".")
 
     def __str__(self) -> str:
-        value, key = shorten(self.value), self.key
-        hint = f" ({self.hint})" if self.hint else ""
-        return {
-            "unknown": f"Ignored unknown {key} '{value}'{hint}.",
-            "not-a-switch": f"Ignored {key} '{value}'{hint}.",
-            "not-a-date": f"Ignored '{key}': '{value}' is not a date in YYYY-MM-DD form.",
-            "out-of-range": f"Ignored '{key}': {value} is outside {DATE_RANGE[0].year}–{DATE_RANGE[1].year}.",
-            "too-many": f"Only the first {MAX_VALUES} values of '{key}' were used.",
-            "swapped": "'from' was after 'to'; the two dates were swapped.",
-            "cut": f"The search text was cut to {MAX_QUERY} characters.",
-        }[self.reason]
+        """The notice in this run's language (worded when shown, so a link opened in Spanish reads in Spanish)."""
+        hint = f" ({tr('use {values}', values=join(self.accepted, OR))})" if self.accepted else ""
+        return tr(
+            NOTICE_WORDS[self.reason],
+            key=self.key,
+            value=shorten(self.value),
+            hint=hint,
+            low=DATE_RANGE[0].year,
+            high=DATE_RANGE[1].year,
+            most=MAX_VALUES,
+            limit=MAX_QUERY,
+        )
+
+
+NOTICE_WORDS: dict[str, str] = {
+    "unknown": mark("Ignored unknown {key} '{value}'{hint}."),
+    "not-a-switch": mark("Ignored {key} '{value}'{hint}."),
+    "not-a-date": mark("Ignored '{key}': '{value}' is not a date in YYYY-MM-DD form."),
+    "out-of-range": mark("Ignored '{key}': {value} is outside {low}–{high}."),
+    "too-many": mark("Only the first {most} values of '{key}' were used."),
+    "swapped": mark("'from' was after 'to'; the two dates were swapped."),
+    "cut": mark("The search text was cut to {limit} characters."),
+}
 
 
 @dataclass(frozen=True)
@@ -100,7 +115,7 @@ class ListFilter:
     """A filter over codebook ids: its URL key is also its `Filters` field and its kind in `store.labels`."""
 
     key: str
-    label: str  # the picker's label
+    label: str  # the picker's label, marked for the catalogue: `tr` it where shown
     where: Callable[[Store, tuple[str, ...], np.ndarray], np.ndarray]  # (store, values, status) -> mask over actions
     words: Callable[[Store, tuple[str, ...]], str]
     help: str | None = None
@@ -141,7 +156,7 @@ class DateRange:
     """From and to: an action is in the range when its date's period (a day, week or month) overlaps it."""
 
     keys: tuple[str, ...] = ("from", "to")
-    labels: tuple[str, ...] = ("From", "To")
+    labels: tuple[str, ...] = (mark("From"), mark("To"))
     picker: str = "date-range"
 
     def parse(self, params: Params, store: Store, notices: list[Notice]) -> dict:
@@ -179,8 +194,8 @@ class Search:
     """Free text, matched case-blind in each action's search text (lower-cased once at load)."""
 
     key: str = "q"
-    label: str = "Search"
-    placeholder: str = "titles, summaries, provisions"
+    label: str = mark("Search")
+    placeholder: str = mark("titles, summaries, provisions")
     picker: str = "text"
 
     @property
@@ -204,7 +219,7 @@ class Search:
         return store.actions["search_text"].str.contains(filters.q.lower(), regex=False).to_numpy()
 
     def describe(self, store: Store, filters: Filters) -> str | None:
-        return f'matching "{filters.q}"' if filters.q else None
+        return tr('matching "{text}"', text=filters.q) if filters.q else None
 
     def cleared(self) -> dict:
         return {"q": ""}
@@ -231,43 +246,44 @@ def _status(store: Store, chosen: tuple[str, ...], status: np.ndarray) -> np.nda
 
 
 def _words(
-    kind: str, template: str = "{}", word: str = "and", lower: bool = True
+    kind: str, template: str = "{names}", word: str = AND, lower: bool = True
 ) -> Callable[[Store, tuple[str, ...]], str]:
+    """A list filter in words: its labels (in this run's language) joined, in a template with a {names} slot."""
+
     def words(store: Store, chosen: tuple[str, ...]) -> str:
         names = [store.labels.name(kind, v) for v in chosen]
-        return template.format(join([n.lower() if lower else n for n in names], word))
+        return tr(template, names=join([n.lower() if lower else n for n in names], word))
 
     return words
 
 
 def _place_words(store: Store, chosen: tuple[str, ...]) -> str:
-    return "actions by or aimed at " + join([store.labels.name("place", p).split(",")[0] for p in chosen])
+    return tr(
+        "actions by or aimed at {places}", places=join([store.labels.name("place", p).split(",")[0] for p in chosen])
+    )
 
 
 FILTERS: tuple[ListFilter | DateRange | Search, ...] = (
     ListFilter(
         "place",
-        "Place",
+        mark("Place"),
         _places,
         _place_words,
-        help="Actions taken by this place, aimed at it, or by places within it.",
+        help=mark("Actions taken by this place, aimed at it, or by places within it."),
     ),
-    ListFilter("level", "Level", _column("level"), _words("level", "{} level")),
-    ListFilter("topic", "Topic", _topics, _words("topic")),
-    ListFilter(
-        "type",
-        "Action type",
-        _column("action_type"),
-        lambda s, c: join([s.labels.name("type", t).lower() + "s" for t in c]),
-    ),
-    ListFilter("status", "Status", _status, _words("status", "status {}", "or")),
+    ListFilter("level", mark("Level"), _column("level"), _words("level", mark("{names} level"))),
+    ListFilter("topic", mark("Topic"), _topics, _words("topic")),
+    ListFilter("type", mark("Action type"), _column("action_type"), _words("type", mark("of type {names}"), OR)),
+    ListFilter("status", mark("Status"), _status, _words("status", mark("status {names}"), OR)),
     ListFilter(
         "verified",
-        "How well established",
+        mark("How well established"),
         _column("verification"),
-        _words("verified", "{} records", "or"),
-        help="Primary source read: the order, filing or ruling itself; corroborated: two or more independent "
-        "reports; reported: one news report.",
+        _words("verified", mark("{names} records"), OR),
+        help=mark(
+            "Primary source read: the order, filing or ruling itself; corroborated: two or more independent "
+            "reports; reported: one news report."
+        ),
     ),
     DateRange(),
     Search(),
@@ -349,14 +365,24 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def join(items: Iterable[str], word: str = "and") -> str:
+def join(items: Iterable[str], word: str = AND) -> str:
+    """'a, b and c' in this run's language (`word` is a marked conjunction: AND or OR)."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {tr(word)} " + items[-1]
+
+
+# Date patterns (CLDR, as Babel reads them) are part of the catalogue: each language writes a day its own way.
+DAY_PATTERN = mark("MMM d, y")
+SAME_YEAR_PATTERN = mark("MMM d")
 
 
 def period(start: dt.date | None, end: dt.date | None) -> str:
+    """'Aug 1 – Oct 31, 2025', 'from Aug 1, 2025', 'until Oct 31, 2025' in this run's language."""
+
+    def day(value: dt.date, pattern: str = DAY_PATTERN) -> str:
+        return i18n.format_pattern(value, tr(pattern))
+
     if start and end:
-        if start.year == end.year:
-            return f"{start:%b %-d} – {end:%b %-d, %Y}"
-        return f"{start:%b %-d, %Y} – {end:%b %-d, %Y}"
-    return f"from {start:%b %-d, %Y}" if start else f"until {end:%b %-d, %Y}"
+        first = day(start, SAME_YEAR_PATTERN) if start.year == end.year else day(start)
+        return tr("{start} – {end}", start=first, end=day(end))
+    return tr("from {start}", start=day(start)) if start else tr("until {end}", end=day(end))  # type: ignore[arg-type]

@@ -29,6 +29,7 @@ from .filters import Filters, Notice, Params, Reason
 PAGES = ("timeline", "requirements", "map", "sources", "about", "add")
 DEFAULT_PAGE = "timeline"  # served at the app's root URL
 COLOR_OPTIONS = ("level", "topic")
+COLOR_WORDS = {"level": i18n.mark("Level"), "topic": i18n.mark("Topic")}
 COUNT_OPTIONS = ("jurisdiction", "topic")
 PRESENT_ON = "1"
 # The order of a query string: filters, then the status date, the selected action and chart options.
@@ -106,7 +107,7 @@ def parse(params: Params, store: Store, page: str = DEFAULT_PAGE) -> tuple[View,
             notices.append(Notice("policy", asked[-1], "unknown"))
     color = _choice(params, "color", COLOR_OPTIONS, notices)
     by = _choice(params, "by", COUNT_OPTIONS, notices)
-    present = _choice(params, "present", (PRESENT_ON,), notices, "use present=1", "not-a-switch")
+    present = _choice(params, "present", (PRESENT_ON,), notices, ("present=1",), "not-a-switch")
     lang = _choice(params, "lang", i18n.LANGUAGES, notices)
     return (
         View(
@@ -128,7 +129,7 @@ def _choice(
     key: str,
     allowed: tuple[str, ...],
     notices: list[Notice],
-    hint: str = "",
+    accepted: tuple[str, ...] = (),
     reason: Reason = "unknown",
 ) -> str | None:
     """The last value of an option, if it is one of `allowed`; else None and a notice."""
@@ -137,7 +138,7 @@ def _choice(
         return None
     if asked[-1] in allowed:
         return asked[-1]
-    notices.append(Notice(key, asked[-1], reason, hint or "use " + " or ".join(allowed)))
+    notices.append(Notice(key, asked[-1], reason, accepted or allowed))
     return None
 
 
@@ -161,8 +162,8 @@ def describe(store: Store, view: View) -> str:
     """The view in words, for chart subtitles and file headers ("Actions by or aimed at Chicago, masks, Aug–Oct 2025")."""
     parts = F.describe(store, view.filters)
     if view.as_of:
-        parts.append(f"status as of {view.as_of.isoformat()}")
-    text = ", ".join(parts) if parts else "all actions"
+        parts.append(i18n.tr("status as of {date}", date=view.as_of.isoformat()))
+    text = ", ".join(parts) if parts else i18n.tr("all actions")
     return text[0].upper() + text[1:]
 
 
