@@ -41,6 +41,35 @@ def tracker_tree(dest: Path) -> Path:
     return root
 
 
+BILINGUAL_ID = "chicago-eo-federal-enforcement-2025-08-30"
+SPANISH_TITLE = "Orden ejecutiva de Chicago sobre la respuesta a la aplicación federal (prueba)"
+SPANISH_PROVISION = "La policía de Chicago no puede cooperar con agentes federales (prueba)."
+
+
+def bilingual_tree(dest: Path) -> Path:
+    """The shared tree with a curated Spanish version of one record (title, summary, one provision) and of one
+    topic; every other record and codebook entry has none, so the English shows marked as such."""
+    root = tracker_tree(dest)
+    path = root / "actions" / f"{BILINGUAL_ID}.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["translations"] = {
+        "es": {
+            "title": SPANISH_TITLE,
+            "summary": "El alcalde firmó una orden ejecutiva (resumen de prueba).",
+            "provisions": {"police-no-cooperation": SPANISH_PROVISION},
+            "applies_to": {"police-no-cooperation": "Departamento de Policía de Chicago"},
+        }
+    }
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+    topics = root / "codebooks" / "topics.yaml"
+    book = yaml.safe_load(topics.read_text())
+    for entry in book:
+        if entry["id"] == "masks":
+            entry["translations"] = {"es": {"label": "Máscaras", "definition": "Reglas sobre el uso de máscaras."}}
+    topics.write_text(yaml.safe_dump(book, allow_unicode=True, sort_keys=False))
+    return root
+
+
 def hostile_tree(dest: Path) -> Path:
     """The minimal tree, with every free-text field of one record (and its source) set to hostile text.
 

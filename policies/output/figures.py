@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import i18n
-from ..i18n import mark, tr
+from ..i18n import mark, ntr, tr
 from ..records.model import LEVELS
 from ..store import Store
 from ..store.status import spans
@@ -24,6 +24,7 @@ from . import layout
 from .escape import plot_text
 from .formats import date_labels, date_ticks, rests_on
 from .layout import DESKTOP, Canvas
+from .local import text_column
 from .tables import MAX_BARS, RESEARCH_STATES, RESEARCH_WORDS, counts, map_counts, research_status
 from .theme import LEVEL_COLORS, topic_colors, type_symbols
 
@@ -606,3 +607,67 @@ def figure(
         caption["subtitle"] += f". {note}"
     inset = 20 if canvas.narrow and kind == "timeline" else INSET[kind]  # a phone's row names sit inside the plot
     return layout.with_provenance(fig, title, caption, plot_height, canvas, axis_room, canvas.width - inset)
+
+
+# --- the chart in words, and its data as a table ---------------------------------------------------------------
+
+
+def alt_text(store: Store, frame: pd.DataFrame, view: View, kind: str) -> str:
+    """One sentence saying what the chart shows: what, where, how many and when, for screen readers (`alt`)."""
+    if frame.empty:
+        return tr("Empty chart: no actions match these filters.")
+    actions = ntr(
+        "{count} government action on immigration enforcement",
+        "{count} government actions on immigration enforcement",
+        len(frame),
+    )
+    if kind == "map":
+        table = map_counts(store, frame)
+        if table.empty:
+            return tr("Map of {actions}; none of them is tied to a place on the map.", actions=actions)
+        return tr(
+            "Map of {actions} across {places} places; most at {top} ({most}).",
+            actions=actions,
+            places=i18n.number(len(table)),
+            top=str(table["name"].iloc[0]).split(",")[0],
+            most=i18n.number(int(table["actions"].iloc[0])),
+        )
+    if kind == "counts":
+        table = counts(store, frame, view.by)
+        return tr(
+            "Bar chart of {actions} by {by}; most: {top} ({most}).",
+            actions=actions,
+            by=tr(BY_WORDS["topic" if view.by == "topic" else "jurisdiction"]),
+            top=short_name(table["name"].iloc[0]),
+            most=i18n.number(int(table["actions"].iloc[0])),
+        )
+    rows = timeline_rows(frame).value_counts()
+    return tr(
+        "Timeline of {actions} by {places} jurisdictions, from {start} to {end}; most by {top} ({most}).",
+        actions=actions,
+        places=i18n.number(len(rows)),
+        start=i18n.format_day(frame["date"].min()),
+        end=i18n.format_day(frame["date"].max()),
+        top=short_name(rows.index[0]),
+        most=i18n.number(int(rows.iloc[0])),
+    )
+
+
+def chart_data(store: Store, frame: pd.DataFrame, view: View, kind: str) -> pd.DataFrame:
+    """The numbers a chart draws, as a table with headers in this run's language (the chart's text twin)."""
+    if kind == "map":
+        table = map_counts(store, frame)
+        return pd.DataFrame({tr("Place"): table["name"], tr("Actions"): table["actions"]})
+    if kind == "counts":
+        table = counts(store, frame, view.by)
+        header = tr("Topic") if view.by == "topic" else tr("Jurisdiction")
+        return pd.DataFrame({header: table["name"], tr("Actions"): table["actions"]})
+    return pd.DataFrame(
+        {
+            tr("Date"): date_labels(frame).to_numpy(),
+            tr("Jurisdiction"): timeline_rows(frame).map(short_name).to_numpy(),
+            tr("Title"): text_column(frame, "title").to_numpy(),
+            tr("Type"): frame["action_type"].map(store.labels.names["type"]).to_numpy(),
+            tr("Status"): frame["status"].map(store.labels.names["status"]).to_numpy() if "status" in frame else "",
+        }
+    )

@@ -6,6 +6,7 @@ files, `names` names them. Downloads are built only when clicked (Streamlit call
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -34,7 +35,35 @@ def chart(run: state.PageRun, kind: str, key: str, **kwargs):
     config = {"displaylogo": False, "toImageButtonOptions": options}
     if kind == "map":
         config["topojsonURL"] = TOPOJSON_URL
-    return st.plotly_chart(fig, width="stretch", config=config, key=key, **kwargs)
+    alt = figures.alt_text(run.store, run.frame, run.view, kind)
+    drawn = st.plotly_chart(fig, width="stretch", config=config, key=key, alt=alt, **kwargs)
+    if not run.view.present:
+        data_table(run, kind, key)
+    return drawn
+
+
+def counts_chart(run: state.PageRun, by: str) -> None:
+    """The count bars by jurisdiction or topic (no provenance: they sit under the timeline that carries it)."""
+    view = replace(run.view, by=by)
+    st.plotly_chart(
+        figures.counts_figure(run.store, run.frame, view, browser.canvas()),
+        width="stretch",
+        config={"displayModeBar": False},
+        key=f"counts_{by}",
+        alt=figures.alt_text(run.store, run.frame, view, "counts"),
+    )
+    data_table(replace(run, view=view), "counts", f"counts_{by}")
+
+
+def data_table(run: state.PageRun, kind: str, key: str) -> None:
+    """The chart's numbers as a table, one click away (for screen readers, keyboards, and anyone who wants them)."""
+    with st.expander(tr("The chart's data as a table"), icon=":material/table:"):
+        st.dataframe(
+            figures.chart_data(run.store, run.frame, run.view, kind),
+            hide_index=True,
+            width="stretch",
+            key=f"{key}_data",
+        )
 
 
 def image_format() -> None:

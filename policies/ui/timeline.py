@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from ..i18n import tr
-from ..output import figures, tables
+from ..output import tables
 from ..output.escape import md
 from ..view import COLOR_OPTIONS, describe
 from ..view.view import COLOR_WORDS
-from . import browser, sharing, state
+from . import sharing, state
 
 
 def render() -> None:
@@ -48,12 +46,8 @@ def render() -> None:
     st.caption(tr("Click a point to open what it requires. Lines show when an action was in force."))
     sharing.image_format()
     for column, by in zip(st.columns(2), ("jurisdiction", "topic")):
-        column.plotly_chart(
-            figures.counts_figure(v.store, v.frame, replace(v.view, by=by), browser.canvas()),
-            width="stretch",
-            config={"displayModeBar": False},
-            key=f"counts_{by}",
-        )
+        with column:
+            sharing.counts_chart(v, by)
     _open_clicked(event)
     st.subheader(tr("Actions"))
     rows = state.paged(v.frame, "timeline_page", tail=tr("; the downloads below have them all"))
