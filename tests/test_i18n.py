@@ -147,3 +147,52 @@ def test_codebook_labels_follow_the_language(bilingual) -> None:
         assert bilingual.labels.name("topic", "masks") == "Máscaras"
         assert bilingual.labels.name("level", "city") == "Ciudad"
         assert bilingual.labels.name("topic", "body-cameras") == "Body cameras", "untranslated entries keep English"
+
+
+# --- every page, as Spanish readers see it ------------------------------------------------------------------
+
+PAGES = {
+    "timeline": ({}, ""),
+    "requirements": ({"policy": BILINGUAL_ID}, "requirements"),
+    "map": ({}, "map"),
+    "sources": ({}, "sources"),
+    "about": ({}, "about"),
+    "add": ({}, "add"),
+}
+# The same in both languages on purpose: the switch names each language in its own words.
+SAME_IN_BOTH = {"Language · Idioma", "English", "Español"}
+
+
+def _interface(at) -> list[tuple[str, str]]:
+    """(what, text) of everything the interface words on a page: titles, headings, widget labels and help,
+    buttons, expanders, tabs, notices. Record text is not here (labels carry no record text)."""
+    out: list[tuple[str, str]] = []
+    for kind in ("title", "header", "subheader"):
+        out += [(kind, e.value) for e in getattr(at, kind)]
+    for kind in ("multiselect", "selectbox", "radio", "text_input", "date_input", "number_input", "text_area"):
+        for e in getattr(at, kind):
+            out.append((kind, e.label))
+            if e.help:
+                out.append((kind + " help", e.help))
+    out += [("button", e.label) for e in at.button]
+    out += [("expander", e.label) for e in at.expander]
+    out += [("tab", e.label) for e in at.tabs]
+    for kind in ("info", "warning", "success"):
+        out += [(kind, e.value) for e in getattr(at, kind)]
+    return out
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_reads_in_spanish(make_app, tmp_path: Path, page: str) -> None:
+    """Each page in English and in Spanish, element by element: nothing the interface words stays English."""
+    data = bilingual_tree(tmp_path)
+    params, path = PAGES[page]
+    english = make_app(params, path, data=data)
+    spanish = make_app({**params, "lang": "es"}, path, data=data)
+    assert not english.exception and not spanish.exception, (english.exception, spanish.exception)
+    pairs = list(zip(_interface(english), _interface(spanish)))
+    assert len(pairs) == len(_interface(english)) == len(_interface(spanish)), "the same elements in both"
+    untranslated = [
+        en for en, es in pairs if en == es and en[1] not in SAME_IN_BOTH and any(c.isalpha() for c in en[1])
+    ]
+    assert not untranslated, f"{page}: still in English in Spanish: {untranslated[:6]}"

@@ -86,7 +86,7 @@ def _names(
         if lang == i18n.DEFAULT or column not in frame:
             return english
         local = dict(zip(frame["id"], frame[column]))
-        return {key: local.get(key) or value for key, value in english.items()}
+        return {key: local[key] if isinstance(local.get(key), str) else value for key, value in english.items()}
 
     def words(table: dict[str, str]) -> dict[str, str]:
         return {key: i18n.translate(lang, value) for key, value in table.items()}

@@ -205,6 +205,7 @@ def _filter_widgets(store: Store) -> None:
                 list(store.labels.choices[d.key]),
                 key=WIDGET[d.key],
                 help=tr(d.help) if d.help else None,
+                placeholder=tr("Choose options"),
                 format_func=lambda v, n=names: n.get(v, v),
                 persist_state="session",
             )
