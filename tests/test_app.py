@@ -16,8 +16,13 @@ CHICAGO_EO = "chicago-eo-federal-enforcement-2025-08-30"
 PAGES = ("timeline", "requirements", "map", "sources", "about")
 
 
+def _actions_table(at):
+    """The timeline's table of actions (the charts' data tables come before it on the page)."""
+    return at.dataframe(key="timeline_table")
+
+
 def _table_ids(at) -> list[str]:
-    return list(at.dataframe[0].value["id"])
+    return list(_actions_table(at).value["id"])
 
 
 def _qp(at) -> dict[str, list[str]]:
@@ -65,7 +70,7 @@ def test_comma_separated_and_repeated_values_are_both_accepted(make_app) -> None
     at = make_app({"level": "city,state", "type": ["law", "executive-order"]})
     assert at.multiselect(key="f_level").value == ["city", "state"]
     assert at.multiselect(key="f_type").value == ["law", "executive-order"]
-    assert set(at.dataframe[0].value["Level"]) <= {"City", "State"}
+    assert set(_actions_table(at).value["Level"]) <= {"City", "State"}
     assert _qp(at)["level"] == ["city", "state"]
 
 
@@ -137,7 +142,7 @@ def test_changing_a_sidebar_filter_refilters_and_rewrites_the_url(make_app) -> N
     at = make_app()
     everything = len(_table_ids(at))
     at.multiselect(key="f_level").set_value(["city"]).run()
-    assert set(at.dataframe[0].value["Level"]) == {"City"} and len(_table_ids(at)) < everything
+    assert set(_actions_table(at).value["Level"]) == {"City"} and len(_table_ids(at)) < everything
     assert _qp(at)["level"] == ["city"]
     at.text_input(key="f_q").set_value("body camera").run()
     assert _qp(at)["q"] == ["body camera"]
@@ -153,7 +158,7 @@ def test_empty_view_says_so_and_resets(make_app) -> None:
 
 def test_as_of_shows_status_on_that_date_and_leaves_out_later_actions(make_app, tracker_store) -> None:
     at = make_app({"as_of": "2025-08-31"})
-    table = at.dataframe[0].value
+    table = _actions_table(at).value
     dates = tracker_store.actions.set_index("id").loc[list(table["id"]), "date"]
     assert (dates <= "2025-08-31").all() and len(table) < len(tracker_store.actions)
 

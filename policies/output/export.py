@@ -2,6 +2,11 @@
 
 Cells are made safe for spreadsheets (`escape.csv_cell`), so opening a CSV never evaluates a formula a record
 carried. Every table is cut to a view and carries each action's status on the view's day, never a stored one.
+
+Language: a CSV's header row is in the view's language (English: the machine column names, as always); its cells
+are the data (ids, codes, the records' text and curated translations in their own columns). JSON keys are always
+the machine names, whatever the language: scripts read them. A view's download is worded in the view's language,
+not the thread's: Streamlit makes it after the run that offered it.
 """
 
 from __future__ import annotations
@@ -10,11 +15,48 @@ import json
 
 import pandas as pd
 
+from .. import i18n
+from ..i18n import mark, tr
 from ..store import Store
 from ..view import View, apply, describe
 from .escape import csv_cell
 
 KINDS = ("actions", "provisions")
+# A CSV's header row in another language than English: each machine column name in words (English keeps the names).
+CSV_HEADERS = {
+    "id": mark("Action id"),
+    "action_id": mark("Action id"),
+    "title": mark("Title"),
+    "action_title": mark("Action title"),
+    "summary": mark("Summary"),
+    "title_es": mark("Title (Spanish)"),
+    "summary_es": mark("Summary (Spanish)"),
+    "jurisdiction": mark("Jurisdiction id"),
+    "jurisdiction_name": mark("Jurisdiction"),
+    "level": mark("Level"),
+    "places": mark("Places"),
+    "actor": mark("Actor"),
+    "action_type": mark("Action type"),
+    "date": mark("Date"),
+    "date_precision": mark("Date precision"),
+    "date_end": mark("End date"),
+    "topics": mark("Topics"),
+    "sources": mark("Sources"),
+    "n_provisions": mark("Provisions"),
+    "disputed": mark("Sources disagree"),
+    "verification": mark("How well established"),
+    "notes": mark("Notes"),
+    "last_verified": mark("Last review"),
+    "status": mark("Status"),
+    "out_of_date": mark("Possibly out of date"),
+    "provision_id": mark("Provision id"),
+    "text": mark("Text"),
+    "text_es": mark("Text (Spanish)"),
+    "applies_to": mark("Who must comply"),
+    "applies_to_es": mark("Who must comply (Spanish)"),
+    "requirement": mark("Requirement"),
+    "evidence": mark("Evidence"),
+}
 
 
 def actions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
@@ -41,8 +83,16 @@ def provisions_table(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     return out[first + [c for c in out.columns if c not in first and c != "seq"]].reset_index(drop=True)
 
 
+def csv_headers(columns: list[str]) -> list[str]:
+    """The header row in this run's language: the machine names in English, words in another language."""
+    if i18n.current() == i18n.DEFAULT:
+        return list(columns)
+    return [tr(CSV_HEADERS[c]) if c in CSV_HEADERS else c for c in columns]
+
+
 def to_csv(table: pd.DataFrame) -> str:
-    return table.map(csv_cell).to_csv(index=False)
+    """Spreadsheet-safe CSV, its header row in this run's language."""
+    return table.map(csv_cell).to_csv(index=False, header=csv_headers([str(c) for c in table.columns]))
 
 
 def to_json(table: pd.DataFrame, meta: dict | None = None) -> str:
@@ -70,12 +120,19 @@ def view_table(store: Store, view: View, kind: str, frame: pd.DataFrame | None =
 
 
 def view_csv(store: Store, view: View, kind: str, frame: pd.DataFrame | None = None) -> str:
-    """The view's actions, or their provisions, as spreadsheet-safe CSV."""
-    return to_csv(view_table(store, view, kind, frame))
+    """The view's actions, or their provisions, as spreadsheet-safe CSV, headed in the view's language."""
+    with i18n.using(view.lang or i18n.current()):
+        return to_csv(view_table(store, view, kind, frame))
 
 
 def view_json(store: Store, view: View, permalink: str, frame: pd.DataFrame | None = None) -> str:
-    """The view's actions and their provisions in one JSON document, under a `meta` header."""
+    """The view's actions and their provisions in one JSON document, under a `meta` header (its `filters`, the
+    view in words, in the view's language; keys and values as always)."""
+    with i18n.using(view.lang or i18n.current()):
+        return _view_json(store, view, permalink, frame)
+
+
+def _view_json(store: Store, view: View, permalink: str, frame: pd.DataFrame | None) -> str:
     rows = apply(store, view) if frame is None else frame
     tables = {kind: view_table(store, view, kind, rows) for kind in KINDS}
     records = {kind: json.loads(table.to_json(orient="records", force_ascii=False)) for kind, table in tables.items()}

@@ -1,5 +1,6 @@
 """How dates read, in one format across the app, its tables, figures and files: 30 Aug 2025, week of 18 Aug 2025,
-Aug 2025 (a date is shown with its precision, never more precise than the record)."""
+Aug 2025 (a date is shown with its precision, never more precise than the record), in the reader's language
+('30 ago 2025', 'semana del 18 ago 2025' in Spanish: `i18n.format_day`)."""
 
 from __future__ import annotations
 
@@ -8,39 +9,52 @@ import datetime as dt
 import pandas as pd
 from babel.dates import format_date as babel_date
 
+from .. import i18n
+from ..i18n import mark, tr
 from ..store import REVIEW_DAYS
 
-PRECISION_WORDS = {"day": "", "week": "week of ", "month": "month of "}
+# A date's precision in words (the action page says which one a date has).
+PRECISION_NAMES = {"day": mark("day"), "week": mark("week"), "month": mark("month")}
+RESTS_ON = mark("as of our last review, {day}")
+OUT_OF_DATE = mark(
+    "Possibly out of date: last reviewed {reviewed}, more than {days} days before {day}. "
+    "Its status may have changed since."
+)
 
 
 def format_date(day: pd.Timestamp | dt.date, precision: str = "day") -> str:
-    """'30 Aug 2025', 'week of 18 Aug 2025', 'Sep 2025'."""
-    day = pd.Timestamp(day)
-    if precision == "month":
-        return f"{day:%b %Y}"
-    return f"{PRECISION_WORDS.get(precision, '')}{day.day} {day:%b %Y}"
+    """'30 Aug 2025', 'week of 18 Aug 2025', 'Sep 2025', in this run's language."""
+    return i18n.format_day(day, precision)
+
+
+def precision_name(precision: str) -> str:
+    """'day', 'week' or 'month' in this run's language (an unknown precision as it is)."""
+    return tr(PRECISION_NAMES[precision]) if precision in PRECISION_NAMES else precision
 
 
 def date_labels(frame: pd.DataFrame) -> pd.Series:
-    """format_date for a whole column at once (`date` and `date_precision`)."""
+    """format_date for a whole column at once (`date` and `date_precision`): the same words, row by row."""
     dates = frame["date"]
+    precision = frame["date_precision"]
+    if i18n.current() != i18n.DEFAULT:  # Babel's words, worked out once per distinct (date, precision)
+        pairs = pd.DataFrame({"date": dates, "precision": precision.astype(object)})
+        distinct = pairs.drop_duplicates().dropna(subset=["date"])
+        distinct["label"] = [format_date(d, p) for d, p in zip(distinct["date"], distinct["precision"])]
+        labels = pairs.merge(distinct, on=["date", "precision"], how="left")["label"]
+        return pd.Series(labels.to_numpy(object), index=frame.index, dtype=object)
     month_year = dates.dt.strftime("%b %Y")
     day = dates.dt.day.astype(str) + " " + month_year
-    precision = frame["date_precision"]
     return day.where(precision != "week", "week of " + day).where(precision != "month", month_year)
 
 
 def rests_on(last_verified: pd.Timestamp | dt.date) -> str:
     """What a status rests on: the records are only as current as our last review of them."""
-    return f"as of our last review, {format_date(last_verified)}"
+    return tr(RESTS_ON, day=format_date(last_verified))
 
 
 def out_of_date_note(last_verified: pd.Timestamp | dt.date, day: pd.Timestamp | dt.date) -> str:
     """Why a status may be stale (the record was reviewed more than REVIEW_DAYS before the status date)."""
-    return (
-        f"Possibly out of date: last reviewed {format_date(last_verified)}, more than {REVIEW_DAYS} days before "
-        f"{format_date(day)}. Its status may have changed since."
-    )
+    return tr(OUT_OF_DATE, reviewed=format_date(last_verified), days=REVIEW_DAYS, day=format_date(day))
 
 
 # Tick spacings a date axis may use, finest first: days, then months (labels at the start of each).

@@ -1,16 +1,26 @@
 """One action as its page and its printable summary show it: fields with labels, status on a day, the lifecycle,
 disagreements, provisions grouped by who must comply with their evidence, and the sources it cites.
 
-Plain values only (text, dates, booleans): the renderers escape for their own markup.
+Plain values only (text, dates, booleans): the renderers escape for their own markup. Its labels are in one
+language (`lang`, default this run's). Record text is the record's: the English, with its curated translations
+beside it (`local`: ("title_es", ...) pairs); the renderers show it in the reader's language through
+`output.summary.readable`, which marks English with no translation as such. Codes (event types, requirement
+verbs, relations) stay codes: the renderers word them with `event_word`, `requirement_word` and `tr(item.relation)`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import i18n
+from ..i18n import mark, tr
+from .frames import OTHER_LANGUAGES
 from .status import review_due
+
+Local = tuple[tuple[str, str], ...]  # a record text's curated translations: (("title_es", "..."), ...)
 
 if TYPE_CHECKING:
     from .core import Store
@@ -40,6 +50,7 @@ class ProvisionItem:
     text: str
     disputed: bool
     evidence: tuple[EvidenceItem, ...]
+    local: Local = ()  # translations of `text` and of who must comply (text_es, applies_to_es)
 
 
 @dataclass(frozen=True)
@@ -59,18 +70,47 @@ class FightItem:
     event: str
     action_id: str
     title: str
-    relation: str  # "this action", or how the other action is linked ("challenged by", "blocks", ...)
+    relation: str  # THIS, or how the other action is linked ("challenged by", ...): English, `tr()` it to show it
+    local: Local = ()  # translations of the title
 
 
 # How a link reads from each end: (from the action that names the link, from the action it names).
 RELATION_WORDS = {
-    "challenges": ("challenges", "challenged by"),
-    "blocks": ("blocks", "blocked by"),
-    "implements": ("implements", "implemented by"),
-    "responds-to": ("responds to", "answered by"),
-    "supersedes": ("supersedes", "superseded by"),
+    "challenges": (mark("challenges"), mark("challenged by")),
+    "blocks": (mark("blocks"), mark("blocked by")),
+    "implements": (mark("implements"), mark("implemented by")),
+    "responds-to": (mark("responds to"), mark("answered by")),
+    "supersedes": (mark("supersedes"), mark("superseded by")),
 }
-THIS = "this action"
+THIS = mark("this action")
+# An event of an action's lifecycle in words (the record's `type`), and what a provision does to whom.
+EVENT_WORDS = {
+    "threatened": mark("Threatened"),
+    "announced": mark("Announced"),
+    "filed": mark("Filed"),
+    "signed": mark("Signed"),
+    "effective": mark("Effective"),
+    "challenged": mark("Challenged"),
+    "blocked": mark("Blocked"),
+    "expired": mark("Expired"),
+    "rescinded": mark("Rescinded"),
+}
+REQUIREMENT_WORDS = {
+    "requires": mark("Requires"),
+    "prohibits": mark("Prohibits"),
+    "urges": mark("Urges"),
+    "permits": mark("Permits"),
+}
+
+
+def event_word(event: str) -> str:
+    """'Signed' for 'signed', in this run's language (an event type the words do not know, capitalized)."""
+    return tr(EVENT_WORDS[event]) if event in EVENT_WORDS else event.capitalize()
+
+
+def requirement_word(requirement: str) -> str:
+    """'Prohibits' for 'prohibits', in this run's language (an unknown verb, capitalized)."""
+    return tr(REQUIREMENT_WORDS[requirement]) if requirement in REQUIREMENT_WORDS else requirement.capitalize()
 
 
 @dataclass(frozen=True)
@@ -105,14 +145,21 @@ class ActionDetail:
     provisions: tuple[tuple[str, tuple[ProvisionItem, ...]], ...]  # (who must comply, what), in record order
     sources: tuple[SourceRef, ...]
     fight: tuple[FightItem, ...] = ()  # its events and its linked actions', in date order (empty: no links)
+    local: Local = ()  # translations of the title and summary
+    lang: str = i18n.DEFAULT  # the language its labels are in (what a summary made later is worded in)
 
 
-def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
-    """Raises KeyError for an id the store does not hold."""
+def action_detail(store: Store, action_id: str, day: dt.date, lang: str | None = None) -> ActionDetail:
+    """The action, labelled in `lang` (default: this run's language). Raises KeyError for an id the store does not
+    hold."""
     found = (store.actions["id"] == action_id).to_numpy().nonzero()[0]
     if not len(found):
         raise KeyError(action_id)
-    position = int(found[0])
+    with i18n.using(lang or i18n.current()) as language:
+        return _detail(store, action_id, int(found[0]), day, language)
+
+
+def _detail(store: Store, action_id: str, position: int, day: dt.date, lang: str) -> ActionDetail:
     row = store.actions.iloc[position]
     status = str(store.status_on(day)[position])
     refs = _sources(store)
@@ -120,13 +167,20 @@ def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
     provisions = store.provisions[store.provisions["action_id"] == action_id].sort_values("seq")
     evidence = store.evidence[store.evidence["action_id"] == action_id]
     grouped: dict[str, list[ProvisionItem]] = {}
-    for p in provisions.itertuples():
+    for p in provisions.to_dict("records"):
         items = tuple(
             EvidenceItem(_ref(refs, e.source), _text(e.quote), _text(e.paraphrase))
-            for e in evidence[evidence["provision_id"] == p.provision_id].itertuples()
+            for e in evidence[evidence["provision_id"] == p["provision_id"]].itertuples()
         )
-        grouped.setdefault(str(p.applies_to), []).append(
-            ProvisionItem(str(p.provision_id), str(p.requirement), str(p.text), bool(p.disputed), items)
+        grouped.setdefault(str(p["applies_to"]), []).append(
+            ProvisionItem(
+                str(p["provision_id"]),
+                str(p["requirement"]),
+                str(p["text"]),
+                bool(p["disputed"]),
+                items,
+                _local(p, "text", "applies_to"),
+            )
         )
     return ActionDetail(
         id=action_id,
@@ -162,6 +216,8 @@ def action_detail(store: Store, action_id: str, day: dt.date) -> ActionDetail:
         provisions=tuple((who, tuple(items)) for who, items in grouped.items()),
         sources=tuple(_ref(refs, s) for s in str(row["sources"]).split(", ") if s),
         fight=_fight(store, action_id),
+        local=_local(row, "title", "summary"),
+        lang=lang,
     )
 
 
@@ -177,7 +233,8 @@ def _fight(store: Store, action_id: str) -> tuple[FightItem, ...]:
     links.pop(action_id, None)
     if not links:
         return ()
-    titles = store.actions.set_index("id")["title"]
+    linked = store.actions[store.actions["id"].astype(str).isin([action_id, *links])]
+    rows = {str(a["id"]): a for a in linked.to_dict("records")}
     events = store.events[store.events["action_id"].astype(str).isin([action_id, *links])]
     items = [
         FightItem(
@@ -185,8 +242,9 @@ def _fight(store: Store, action_id: str) -> tuple[FightItem, ...]:
             str(e.date_precision),
             str(e.type),
             str(e.action_id),
-            str(titles.get(str(e.action_id), e.action_id)),
+            str(rows[str(e.action_id)]["title"]) if str(e.action_id) in rows else str(e.action_id),
             THIS if str(e.action_id) == action_id else links[str(e.action_id)],
+            _local(rows.get(str(e.action_id), {}), "title"),
         )
         for e in events.itertuples()
     ]
@@ -210,6 +268,12 @@ def _sources(store: Store) -> dict[str, SourceRef]:
 def _ref(refs: dict[str, SourceRef], source_id: str) -> SourceRef:
     """A cited source (the validator makes sure it is in the registry; an id alone if not)."""
     return refs.get(source_id) or SourceRef(source_id, source_id, "", None, None, None)
+
+
+def _local(row: Mapping, *columns: str) -> Local:
+    """A row's curated translations of `columns` (those it has): (("title_es", "..."), ...)."""
+    pairs = ((f"{column}_{lang}", row.get(f"{column}_{lang}")) for column in columns for lang in OTHER_LANGUAGES)
+    return tuple((key, value) for key, value in pairs if isinstance(value, str) and value)
 
 
 def _text(value: object) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from ..i18n import ntr, tr
 from ..output import figures, tables
 from ..output.escape import md
 from ..view import describe
@@ -13,30 +15,51 @@ from . import sharing, state
 def render() -> None:
     v = state.page_run("map")
     if v.frame.empty:
-        st.title("Map")
-        st.caption(f"{md(describe(v.store, v.view))} · 0 actions · Data as of {v.store.as_of or 'unknown'}")
+        st.title(tr("Map"))
+        st.caption(
+            tr(
+                "{view} · 0 actions · Data as of {day}",
+                view=md(describe(v.store, v.view)),
+                day=v.store.as_of or tr("unknown"),
+            )
+        )
         state.empty_state()
         return
     if not v.view.present:
-        st.title("Map")
+        st.title(tr("Map"))
     table = tables.map_counts(v.store, v.frame)
     sharing.chart(v, "map", "map")
     places = v.store.rows_for(v.store.places, v.frame)
     unmapped = len(v.frame) - places.loc[places["place"].isin(table["place"]), "action_id"].nunique()
-    st.caption(
-        "Bubble size: actions taken by or aimed at the place. Colour: its level (city, county, state)."
-        + (
-            f" Names on the {figures.MAP_LABELS} places with most actions; hover a bubble for the others."
-            if len(table) > figures.MAP_LABELS
-            else ""
+    notes = [tr("Bubble size: actions taken by or aimed at the place. Colour: its level (city, county, state).")]
+    if len(table) > figures.MAP_LABELS:
+        notes.append(
+            tr(
+                "Names on the {count} places with most actions; hover a bubble for the others.",
+                count=figures.MAP_LABELS,
+            )
         )
-        + (f" {unmapped} federal action(s) aimed at no mapped place are not drawn." if unmapped else "")
-    )
+    if unmapped:
+        notes.append(
+            ntr(
+                "{count} federal action(s) aimed at no mapped place are not drawn.",
+                "{count} federal action(s) aimed at no mapped place are not drawn.",
+                unmapped,
+            )
+        )
+    st.caption(" ".join(notes))
     if v.view.present:
         return
     sharing.image_format()
+    levels = v.store.labels.names["level"]
     st.dataframe(
-        table.rename(columns={"name": "Place", "level": "Level", "actions": "Actions"})[["Place", "Level", "Actions"]],
+        pd.DataFrame(
+            {
+                tr("Place"): table["name"],
+                tr("Level"): table["level"].map(lambda level: levels.get(str(level), str(level)).lower()),
+                tr("Actions"): table["actions"],
+            }
+        ),
         hide_index=True,
         width="content",
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ..i18n import ntr, tr
 from ..output.escape import md, safe_url
 from ..output.formats import format_date
+from ..output.local import text_column
 from ..view import describe
 from . import state
 
@@ -28,9 +30,14 @@ def citations(store, frame: pd.DataFrame, sources: list[str] | None = None) -> p
 
 def render() -> None:
     v = state.page_run("sources")
-    st.title("Sources")
+    st.title(tr("Sources"))
     st.caption(
-        f"{len(v.store.sources):,} sources in the registry; citations counted for: {md(describe(v.store, v.view))}."
+        ntr(
+            "{count} sources in the registry; citations counted for: {view}.",
+            "{count} sources in the registry; citations counted for: {view}.",
+            len(v.store.sources),
+            view=md(describe(v.store, v.view)),
+        )
     )
     # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
     # checks it); the detail of the page's 50 sources is then looked up for those alone.
@@ -38,31 +45,40 @@ def render() -> None:
     ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(
         ["n", "outlet"], ascending=[False, True]
     )
-    shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, "Sources")
+    shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, tr("Sources"))
     cites = citations(v.store, v.frame, list(shown["id"]))
     cited = v.frame[v.frame["id"].isin(cites["action_id"])]  # titles and provisions of these alone
-    titles = dict(zip(cited["id"], cited["title"]))
+    titles = dict(zip(cited["id"], text_column(cited, "title")))
     provisions = v.store.rows_for(v.store.provisions, cited)
-    provisions = dict(zip(zip(provisions["action_id"].astype(str), provisions["provision_id"]), provisions["text"]))
+    provisions = dict(
+        zip(zip(provisions["action_id"].astype(str), provisions["provision_id"]), text_column(provisions, "text"))
+    )
     by_source = dict(tuple(cites.groupby("source")))
     for s in shown.itertuples():
-        with st.expander(f"{md(s.outlet)} — {md(s.title)} ({int(s.n)} action{'s' if s.n != 1 else ''})"):
+        label = ntr(
+            "{outlet} — {title} ({count} action)",
+            "{outlet} — {title} ({count} actions)",
+            int(s.n),
+            outlet=md(s.outlet),
+            title=md(s.title),
+        )
+        with st.expander(label):
             url = safe_url(s.url)
             if url:
-                st.link_button("Open the source", url)
+                st.link_button(tr("Open the source"), url)
             published = (
                 format_date(s.published)
                 if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year")
-                else "date not stated"
+                else tr("date not stated")
             )
             st.markdown(
-                f"**Published** {md(published)}"
+                tr("**Published** {day}", day=md(published))
                 + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else "")
             )
             st.markdown(
-                "**Quoted verbatim** (we hold its text)"
+                tr("**Quoted verbatim** (we hold its text)")
                 if s.quotable
-                else "**Paraphrased** (we cite it but do not hold its text)"
+                else tr("**Paraphrased** (we cite it but do not hold its text)")
             )
             _citing(by_source.get(s.id, cites.iloc[:0]), titles, provisions)
 
@@ -71,16 +87,23 @@ def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> None:
     """The actions in the view that cite one source (the first CITING_SHOWN, in date order), with the provisions
     its evidence supports; one markdown block, however many there are."""
     if mine.empty:
-        st.caption("No action in the current view cites this source.")
+        st.caption(tr("No action in the current view cites this source."))
         return
     ids = mine["action_id"].drop_duplicates()
     lines = []
     for action_id, part in mine[mine["action_id"].isin(ids[:CITING_SHOWN])].groupby("action_id", sort=False):
         lines.append(f"- {md(titles.get(action_id, action_id))}")
-        lines += [f"    - provision: {md(provisions.get((action_id, p), p))}" for p in part["provision_id"] if p]
+        lines += [
+            "    - " + tr("provision: {text}", text=md(provisions.get((action_id, p), p)))
+            for p in part["provision_id"]
+            if p
+        ]
     st.markdown("\n".join(lines))
     if len(ids) > CITING_SHOWN:
         st.caption(
-            f"…and {len(ids) - CITING_SHOWN:,} more actions in this view cite it: filter by place, topic or "
-            "search to list them."
+            ntr(
+                "…and {count} more actions in this view cite it: filter by place, topic or search to list them.",
+                "…and {count} more actions in this view cite it: filter by place, topic or search to list them.",
+                len(ids) - CITING_SHOWN,
+            )
         )
