@@ -372,8 +372,8 @@ def test_the_desk_prefills_the_source_and_marks_what_was_found_or_guessed(make_a
     assert at.text_input(key=f"desk{token}_src_outlet").value == "newsroom.example.org"
     assert at.text_input(key=f"desk{token}_src_id").value == "article-denver-mayor-order-schools-clinics"
     assert at.date_input(key=f"desk{token}_src_published").value == PUBLISHED
-    captions = [c.value for c in at.caption]
-    assert ":orange[guessed: check]" in captions and ":green[found in the text]" in captions
+    badges = [m.value for m in at.markdown]
+    assert ":orange-badge[guessed: check]" in badges and ":green-badge[found in the text]" in badges
 
 
 def test_problems_show_at_their_field_until_fixed_and_only_then_the_record_downloads(make_app, monkeypatch) -> None:

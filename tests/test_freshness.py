@@ -97,7 +97,7 @@ def test_the_about_page_explains_verification_and_lists_records_due_a_review(mak
         at = make_app(page="about", data=tree)
         assert not at.exception
         text = "\n".join(m.value for m in at.markdown)
-        assert "**Corroborated**: two or more independent news reports (1 records)" in text
+        assert "**Corroborated**: two or more independent news reports (1 record)" in text
         assert "**Not stated**" in text
         table = next(df.value for df in at.dataframe if "Last review" in df.value.columns)
         assert set(table["id"]) == {ORDER, SUIT, "us-dhs-more-agents-2025-03-02"}
@@ -137,8 +137,8 @@ def test_the_about_page_counts_coverage_four_ways_and_says_what_was_looked_for(m
     at = make_app(page="about", data=tree)
     assert not at.exception
     assert [t.label for t in at.tabs][:4] == ["By state", "By level", "By type", "By month"]
-    by_state = next(df.value for df in at.dataframe if "State" in df.value.columns)
-    assert by_state.set_index("State")["Actions"].sum() == 3 and "Illinois" in set(by_state["State"])
+    by_state = next(df.value for df in at.dataframe if "US state" in df.value.columns)
+    assert by_state.set_index("US state")["Actions"].sum() == 3 and "Illinois" in set(by_state["US state"])
     looked = next(df.value for df in at.dataframe if "Looked for" in df.value.columns)
     assert list(looked["Looked for"]) == ["State and city orders on immigration enforcement."]
     assert any("are not researched yet" in m.value for m in at.markdown)

@@ -37,11 +37,12 @@ def caption(store: Store, actions: pd.DataFrame, view: View, base: str | None = 
     The footer's permalink leaves presenter mode out: a link read off a slide should open the working view.
     """
     names = outlets(store, actions)
+    count = ntr("{count} action", "{count} actions", len(actions))
     shown = ", ".join(names[:4])
     if len(names) > 4:
         shown = tr("{outlets} and {count} more", outlets=shown, count=len(names) - 4)
     return {
-        "subtitle": f"{describe(store, view)} · {ntr('{count} action', '{count} actions', len(actions))}",
+        "subtitle": f"{describe(store, view)} · {count}",
         "sources": tr("Sources: {outlets}", outlets=shown) if names else tr("Sources: none in this view"),
         "as_of": tr("Data as of {day}", day=store.as_of or tr("unknown")),
         "permalink": view.link(base),

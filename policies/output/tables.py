@@ -164,7 +164,7 @@ RESEARCH_WORDS = {  # tr() them where shown
 }
 # The coverage counts: what each is by (its tab on the About page), its column and the count's column.
 COVERAGE_BY = {"state": mark("By state"), "level": mark("By level"), "type": mark("By type"), "month": mark("By month")}
-COVERAGE_COLUMNS = {"state": mark("State"), "level": mark("Level"), "type": mark("Type"), "month": mark("Month")}
+COVERAGE_COLUMNS = {"state": mark("US state"), "level": mark("Level"), "type": mark("Type"), "month": mark("Month")}
 COUNT_COLUMN = mark("Actions")
 FEDERAL = mark("Federal")
 UNKNOWN_STATE = mark("Unknown")

@@ -47,7 +47,7 @@ HEADINGS = {
     "name": mark("Name"),
     "level": mark("Level"),
     "parent": mark("Parent"),
-    "state": mark("State"),
+    "state": mark("US state"),  # a column of states, not the level "State"
     "severity": mark("Severity"),
     "file": mark("File"),
     "line": mark("Line"),
@@ -85,19 +85,7 @@ def render() -> None:
     st.subheader(tr("How records are curated and verified"), anchor=False)
     st.markdown("\n".join("- " + tr(point, days=REVIEW_DAYS) for point in CURATION))
     st.markdown(tr("**How well each record is established** (the *How well established* filter):"))
-    st.markdown(
-        "\n".join(
-            "- "
-            + ntr(
-                "**{label}**: {definition} ({count} records)",
-                "**{label}**: {definition} ({count} records)",
-                int((s.actions["verification"] == key).sum()),
-                label=md(tr(label)),
-                definition=md(tr(VERIFICATION_DEFINITIONS[key])),
-            )
-            for key, label in VERIFICATION_LABELS.items()
-        )
-    )
+    st.markdown("\n".join("- " + _verification_line(s, key, label) for key, label in VERIFICATION_LABELS.items()))
     _out_of_date(s)
     _coverage(s)
     st.subheader(tr("Codebooks"), anchor=False)
@@ -231,4 +219,18 @@ def problems_panel(store) -> None:
         hide_index=True,
         width="stretch",
         key="problems",
+    )
+
+
+def _verification_line(s, key: str, label: str) -> str:
+    """One level of verification in words, with how many records have it (words worked out before `ntr`: the
+    catalogue's extractor loses a plural whose arguments call `tr`)."""
+    words, definition = md(tr(label)), md(tr(VERIFICATION_DEFINITIONS[key]))
+    count = int((s.actions["verification"] == key).sum())
+    return ntr(
+        "**{label}**: {definition} ({count} record)",
+        "**{label}**: {definition} ({count} records)",
+        count,
+        label=words,
+        definition=definition,
     )

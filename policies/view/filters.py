@@ -55,7 +55,8 @@ class Notice:
 
     def __str__(self) -> str:
         """The notice in this run's language (worded when shown, so a link opened in Spanish reads in Spanish)."""
-        hint = f" ({tr('use {values}', values=join(self.accepted, OR))})" if self.accepted else ""
+        use = tr("use {values}", values=join(self.accepted, OR)) if self.accepted else ""
+        hint = f" ({use})" if use else ""
         return tr(
             NOTICE_WORDS[self.reason],
             key=self.key,
