@@ -36,7 +36,7 @@ def test_a_spanish_browser_gets_spanish_and_links_that_keep_it(server, chromium)
         page.get_by_role("heading", name="Cronología").wait_for(timeout=30_000)
         page.wait_for_url("**lang=es**", timeout=30_000)
         assert "place=us-il-chicago" in page.url
-        assert page.evaluate("document.documentElement.lang") == "es"
+        page.wait_for_function("document.documentElement.lang === 'es'", timeout=20_000)
     finally:
         context.close()
 
