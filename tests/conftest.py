@@ -62,6 +62,9 @@ def make_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tracker_data: Path
     monkeypatch.setenv("POLICIES_CACHE_DIR", str(tmp_path / "cache"))
 
     def make(params: dict | None = None, page: str = "", data: Path | None = None) -> AppTest:
+        from policies.ui import memo
+
+        memo.clear()  # what pages remember is per process: a test that patches a page's constants starts afresh
         monkeypatch.setenv("POLICIES_DATA_DIR", str(data or tracker_data))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in (params or {}).items():

@@ -233,8 +233,8 @@ def test_a_source_cited_by_many_lists_the_first_and_counts_the_rest(make_app, tr
     most = tracker_store.citations["source"].value_counts()
     assert most.iloc[0] >= 3, "the bundled data has a source cited by several actions"
     at = make_app(page="sources")
-    captions = [c.value for c in at.caption]
+    bodies = "\n".join(m.value for m in at.markdown)
     assert (
         f"…and {most.iloc[0] - 1:,} more actions in this view cite it: filter by place, topic or search to list them."
-        in captions
+        in bodies
     )

@@ -18,7 +18,7 @@ from ..output.summary import readable
 from ..store import ActionDetail, action_detail
 from ..store.detail import THIS, EvidenceItem, event_word, requirement_word
 from ..view import View, describe, page_path
-from . import sharing, state
+from . import memo, sharing, state
 
 MAX_CHOICES = 1_000  # a picker of 100,000 options would send them all to the browser on every run
 VERBS = {"requires": "blue", "prohibits": "red", "urges": "orange", "permits": "green"}  # each verb's badge colour
@@ -40,7 +40,12 @@ def render() -> None:
     if action_id:
         if not v.view.present:
             sharing.summary_download(v, action_id)
-        detail(action_detail(v.store, action_id, v.view.status_date()), v.view)
+        detail(
+            memo.remembered(
+                "detail", v.store, v.view, lambda: action_detail(v.store, action_id, v.view.status_date()), action_id
+            ),
+            v.view,
+        )
     else:
         st.info(tr("Pick an action above, or click one on the Timeline."), icon=":material/touch_app:")
     st.divider()
@@ -213,7 +218,12 @@ def _matrix(v: state.PageRun) -> None:
             view=md(describe(v.store, v.view)),
         )
     )
-    long = tables.requirements_long(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS)
+    long = memo.remembered(
+        "requirements",
+        v.store,
+        v.view,
+        lambda: tables.requirements_long(v.store, v.frame, limit=tables.MAX_MATRIX_ROWS),
+    )
     if long.empty:
         st.caption(tr("No provisions on requirement topics in this view."))
         return
@@ -238,7 +248,8 @@ def _matrix(v: state.PageRun) -> None:
     if layout == "grid":
         _grid(v)
     else:
-        _full_text(long, v.view)
+        for block in memo.remembered("requirements-text", v.store, v.view, lambda: _full_text(long, v.view)):
+            st.markdown(block)
 
 
 def action_link(view: View, action_id: str) -> str:
@@ -247,8 +258,10 @@ def action_link(view: View, action_id: str) -> str:
     return f"{page_path('requirements')}?{opened.query_string()}"
 
 
-def _full_text(long, view: View) -> None:
-    """Each place's requirements by topic, every word of them: reads on a phone as on a wall screen."""
+def _full_text(long, view: View) -> list[str]:
+    """Each place's requirements by topic, every word of them (one Markdown block a place): reads on a phone as
+    on a wall screen."""
+    blocks = []
     for place, rows in long.groupby("jurisdiction_name", sort=False):
         lines = [f"**{md(place)}**"]
         for topic, items in rows.groupby("topic", sort=False):
@@ -257,7 +270,8 @@ def _full_text(long, view: View) -> None:
                 lines.append(
                     f"- *{md(topic)}* · {verb_badge(str(r.requirement))} {md(str(r.text))} ([{md(tr(OPEN))}]({link}))"
                 )
-        st.markdown("\n".join(lines))
+        blocks.append("\n".join(lines))
+    return blocks
 
 
 def _grid(v: state.PageRun) -> None:

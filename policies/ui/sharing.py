@@ -15,7 +15,7 @@ from .. import i18n
 from ..i18n import mark, tr
 from ..output import export, figures, layout, names, summary
 from ..store import action_detail
-from . import browser, state
+from . import browser, memo, state
 
 # plotly.js asks for TOPOJSON_URL + "usa_110m.json"; the file ships in static/ and Streamlit serves it (relative
 # to the page, so it also works under a base URL path and never reaches for plotly's CDN).
@@ -26,8 +26,15 @@ IMAGE_FORMATS = {"png": mark("PNG, 1920 px wide (slides)"), "svg": mark("SVG (pr
 
 def chart(run: state.PageRun, kind: str, key: str, **kwargs):
     """The view's figure, full width of its column; plotly's camera button downloads it as the view's file."""
-    fig = figures.figure(
-        run.store, run.frame, run.view, kind, base=state.base(run), canvas=browser.canvas(run.view.present)
+    base, canvas = state.base(run), browser.canvas(run.view.present)
+    fig = memo.remembered(
+        "figure",
+        run.store,
+        run.view,
+        lambda: figures.figure(run.store, run.frame, run.view, kind, base=base, canvas=canvas),
+        kind,
+        base,
+        canvas,
     )
     fmt = st.session_state.get("image_format", "png")
     name = names.filename(run.store, run.view, fmt).rsplit(".", 1)[0]
@@ -35,7 +42,9 @@ def chart(run: state.PageRun, kind: str, key: str, **kwargs):
     config = {"displaylogo": False, "toImageButtonOptions": options}
     if kind == "map":
         config["topojsonURL"] = TOPOJSON_URL
-    alt = figures.alt_text(run.store, run.frame, run.view, kind)
+    alt = memo.remembered(
+        "alt", run.store, run.view, lambda: figures.alt_text(run.store, run.frame, run.view, kind), kind
+    )
     drawn = st.plotly_chart(fig, width="stretch", config=config, key=key, alt=alt, **kwargs)
     if not run.view.present:
         data_table(run, kind, key)
@@ -44,13 +53,17 @@ def chart(run: state.PageRun, kind: str, key: str, **kwargs):
 
 def counts_chart(run: state.PageRun, by: str) -> None:
     """The count bars by jurisdiction or topic (no provenance: they sit under the timeline that carries it)."""
-    view = replace(run.view, by=by)
+    view, canvas = replace(run.view, by=by), browser.canvas()
     st.plotly_chart(
-        figures.counts_figure(run.store, run.frame, view, browser.canvas()),
+        memo.remembered(
+            "counts", run.store, view, lambda: figures.counts_figure(run.store, run.frame, view, canvas), canvas
+        ),
         width="stretch",
         config={"displayModeBar": False},
         key=f"counts_{by}",
-        alt=figures.alt_text(run.store, run.frame, view, "counts"),
+        alt=memo.remembered(
+            "alt", run.store, view, lambda: figures.alt_text(run.store, run.frame, view, "counts"), "counts"
+        ),
     )
     data_table(replace(run, view=view), "counts", f"counts_{by}")
 
@@ -59,7 +72,13 @@ def data_table(run: state.PageRun, kind: str, key: str) -> None:
     """The chart's numbers as a table, one click away (for screen readers, keyboards, and anyone who wants them)."""
     with st.expander(tr("The chart's data as a table"), icon=":material/table:"):
         st.dataframe(
-            figures.chart_data(run.store, run.frame, run.view, kind),
+            memo.remembered(
+                "chart-data",
+                run.store,
+                run.view,
+                lambda: figures.chart_data(run.store, run.frame, run.view, kind),
+                kind,
+            ),
             hide_index=True,
             width="stretch",
             key=f"{key}_data",
@@ -119,7 +138,9 @@ def data_downloads(run: state.PageRun) -> None:
 
 def summary_download(run: state.PageRun, action_id: str) -> None:
     """One printable page for an action: requirements, evidence quotes, sources and its permalink."""
-    detail = action_detail(run.store, action_id, run.view.status_date())
+    detail = memo.remembered(
+        "detail", run.store, run.view, lambda: action_detail(run.store, action_id, run.view.status_date()), action_id
+    )
     st.download_button(
         tr("Printable summary (HTML)"),
         partial(summary.action_summary_html, detail, run.store.as_of, state.permalink(run)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 import streamlit as st
 
@@ -10,8 +12,9 @@ from ..output.escape import md, safe_url
 from ..output.formats import format_date
 from ..output.local import text_column
 from ..view import describe
-from . import state
+from . import memo, state
 
+URL_SAFE = ":/?&=#%+@,;~"  # as the requirements page writes links: the address, its characters escaped
 SOURCES_PER_PAGE = 50  # each source is an expander: more per page only slows every rerun
 CITING_SHOWN = 20  # actions listed under a source; a source cited by thousands says how many more
 
@@ -41,54 +44,73 @@ def render() -> None:
     )
     # Counting needs only the actions' own source lists (evidence cites only listed sources: the validator
     # checks it); the detail of the page's 50 sources is then looked up for those alone.
-    counts = v.store.rows_for(v.store.citations, v.frame)["source"].value_counts()
-    ordered = v.store.sources.assign(n=v.store.sources["id"].map(counts).fillna(0)).sort_values(
-        ["n", "outlet"], ascending=[False, True]
-    )
+    ordered = memo.remembered("sources-order", v.store, v.view, lambda: _ordered(v.store, v.frame))
     shown = state.paged(ordered, "sources_page", SOURCES_PER_PAGE, tr("Sources"))
-    cites = citations(v.store, v.frame, list(shown["id"]))
-    cited = v.frame[v.frame["id"].isin(cites["action_id"])]  # titles and provisions of these alone
+    blocks = memo.remembered(
+        "sources-page", v.store, v.view, lambda: _entries(v.store, v.frame, shown), tuple(shown["id"])
+    )
+    for label, body in blocks:  # one expander and one Markdown block a source: 50 sources, 100 elements
+        with st.expander(label):
+            st.markdown(body)
+
+
+def _ordered(store, frame: pd.DataFrame) -> pd.DataFrame:
+    """Every source, most cited by the view's actions first."""
+    counts = store.rows_for(store.citations, frame)["source"].value_counts()
+    ranked = store.sources.assign(n=store.sources["id"].map(counts).fillna(0))
+    return ranked.sort_values(["n", "outlet"], ascending=[False, True])
+
+
+def _entries(store, frame: pd.DataFrame, shown: pd.DataFrame) -> list[tuple[str, str]]:
+    """(expander label, Markdown body) of each source shown, with the actions in the view citing it."""
+    cites = citations(store, frame, list(shown["id"]))
+    cited = frame[frame["id"].isin(cites["action_id"])]  # titles and provisions of these alone
     titles = dict(zip(cited["id"], text_column(cited, "title")))
-    provisions = v.store.rows_for(v.store.provisions, cited)
+    provisions = store.rows_for(store.provisions, cited)
     provisions = dict(
         zip(zip(provisions["action_id"].astype(str), provisions["provision_id"]), text_column(provisions, "text"))
     )
     by_source = dict(tuple(cites.groupby("source")))
-    for s in shown.itertuples():
-        label = ntr(
-            "{outlet} — {title} ({count} action)",
-            "{outlet} — {title} ({count} actions)",
-            int(s.n),
-            outlet=md(s.outlet),
-            title=md(s.title),
-        )
-        with st.expander(label):
-            url = safe_url(s.url)
-            if url:
-                st.link_button(tr("Open the source"), url)
-            published = (
-                format_date(s.published)
-                if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year")
-                else tr("date not stated")
-            )
-            st.markdown(
-                tr("**Published** {day}", day=md(published))
-                + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else "")
-            )
-            st.markdown(
-                tr("**Quoted verbatim** (we hold its text)")
-                if s.quotable
-                else tr("**Paraphrased** (we cite it but do not hold its text)")
-            )
-            _citing(by_source.get(s.id, cites.iloc[:0]), titles, provisions)
+    return [(_label(s), _body(s, by_source.get(s.id, cites.iloc[:0]), titles, provisions)) for s in shown.itertuples()]
 
 
-def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> None:
+def _label(s) -> str:
+    return ntr(
+        "{outlet} — {title} ({count} action)",
+        "{outlet} — {title} ({count} actions)",
+        int(s.n),
+        outlet=md(s.outlet),
+        title=md(s.title),
+    )
+
+
+def _body(s, mine: pd.DataFrame, titles: dict, provisions: dict) -> str:
+    """A source's entry: its link, date, whether we hold its text, and the actions in the view that cite it."""
+    url = safe_url(s.url)
+    published = (
+        format_date(s.published)
+        if isinstance(s.published, (str, pd.Timestamp)) or hasattr(s.published, "year")
+        else tr("date not stated")
+    )
+    opening = md(tr("Open the source"))
+    lines = [f"[{opening}]({quote(url, safe=URL_SAFE)})"] if url else []
+    lines.append(
+        tr("**Published** {day}", day=md(published))
+        + (f"  \n{md(s.published_note)}" if isinstance(s.published_note, str) else "")
+    )
+    lines.append(
+        tr("**Quoted verbatim** (we hold its text)")
+        if s.quotable
+        else tr("**Paraphrased** (we cite it but do not hold its text)")
+    )
+    return "\n\n".join([*lines, _citing(mine, titles, provisions)])
+
+
+def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> str:
     """The actions in the view that cite one source (the first CITING_SHOWN, in date order), with the provisions
     its evidence supports; one markdown block, however many there are."""
     if mine.empty:
-        st.caption(tr("No action in the current view cites this source."))
-        return
+        return tr("No action in the current view cites this source.")
     ids = mine["action_id"].drop_duplicates()
     lines = []
     for action_id, part in mine[mine["action_id"].isin(ids[:CITING_SHOWN])].groupby("action_id", sort=False):
@@ -98,12 +120,13 @@ def _citing(mine: pd.DataFrame, titles: dict, provisions: dict) -> None:
             for p in part["provision_id"]
             if p
         ]
-    st.markdown("\n".join(lines))
     if len(ids) > CITING_SHOWN:
-        st.caption(
-            ntr(
-                "…and {count} more actions in this view cite it: filter by place, topic or search to list them.",
+        lines.append(
+            "\n"
+            + ntr(
+                "…and {count} more action in this view cites it: filter by place, topic or search to list them.",
                 "…and {count} more actions in this view cite it: filter by place, topic or search to list them.",
                 len(ids) - CITING_SHOWN,
             )
         )
+    return "\n".join(lines)

@@ -26,7 +26,7 @@ from ..store import Store
 from ..view import DATE_RANGE, FILTERS, LIST_FILTERS, View, apply, base_url, page_path, parse
 from ..view.filters import DateRange, Search
 from ..view.view import PRESENT_ON
-from . import browser
+from . import browser, memo
 
 # The widget keys that hold a view: one per filter definition's URL key, plus the status date and options.
 WIDGET = {
@@ -80,6 +80,7 @@ def reload_store() -> Store:
     with _LOADING:
         _LOADED.pop(path, None)
     st.session_state.pop("_run", None)
+    memo.clear()
     return load_store()
 
 
