@@ -25,3 +25,4 @@ st.session_state["_pages"] = PAGES
 navigation = st.navigation(list(PAGES.values()), position="hidden" if state.presenting() else "sidebar")
 state.prepare()  # before the page: the sidebar filters then keep their state across pages
 navigation.run()
+state.finish()  # after the page: the sidebar's widgets, so the browser draws the page's chart first

@@ -52,6 +52,8 @@ class PageRun:
     view: View
     frame: pd.DataFrame
     share_slot: Any = None  # the sidebar container the Copy link goes in, above the filters
+    language_slot: Any = None  # the sidebar containers `finish` fills after the page: the language switch,
+    filter_slot: Any = None  # and the filters
 
 
 _LOADED: dict[str, Store] = {}
@@ -158,7 +160,7 @@ def _pin_language() -> None:
 
 
 def _language_switch() -> None:
-    st.sidebar.radio(
+    st.radio(
         LANGUAGE_LABEL,
         i18n.LANGUAGES,
         key="lang",
@@ -197,7 +199,7 @@ def _filter_widgets(store: Store) -> None:
     """One widget per filter definition, in the table's order; then the status date and Reset."""
     low, high = DATE_RANGE
     dates: dict[str, Any] = dict(min_value=low, max_value=high, format="YYYY-MM-DD", persist_state="session")
-    with st.sidebar:
+    with st.container():
         st.header(tr("Filters"))
         for d in LIST_FILTERS:
             names = store.labels.names[d.key]
@@ -241,26 +243,43 @@ def _sync_url(view: View) -> None:
 def prepare() -> PageRun:
     """Run by dashboard.py before the page, so the sidebar widgets belong to no page.
 
-    Loads the store (once per process), reads the URL on a session's first run, draws the sidebar, parses the
-    view from the widgets, mirrors it into the URL and applies it (status on the view's day, every run).
+    Loads the store (once per process), reads the URL on a session's first run, parses the view from the
+    widgets' values, mirrors it into the URL and applies it (status on the view's day, every run). The sidebar's
+    places are laid out here; its widgets are drawn by `finish`, after the page: they hold their values in the
+    session already, and the browser then draws the page's chart before it loads what the widgets need.
     """
-    lang = language()
+    language()
     store = load_store()
     _seed_from_url(store)
     present = presenting()
-    browser.sync(lang, present)
-    if not present:
-        _language_switch()
-    slot = None if present else st.sidebar.container()  # filled by page_run(page), which knows the page
-    if not present:
-        _filter_widgets(store)
+    slots = (None, None, None) if present else tuple(st.sidebar.container() for _ in range(3))
     view, _ = parse(_widget_params(), store)  # widget values are valid: one path from values to a View
     _sync_url(view)
     if st.session_state.get("notices") and view.filters != st.session_state.get("_seed_filters"):
         st.session_state["notices"] = []  # the user has changed the view since the link was opened
-    current = PageRun(store, view, apply(store, view), slot)
+    current = PageRun(store, view, apply(store, view), slots[1], slots[0], slots[2])
     st.session_state["_run"] = current
+    st.session_state.pop("_page_run", None)
     return current
+
+
+def finish() -> None:
+    """Run by dashboard.py after the page: the sidebar's language switch and filters, and the page's report of its
+    width and language to the browser (see `prepare` for why they come last)."""
+    current: PageRun | None = st.session_state.get("_run")
+    if current is None:
+        return
+    browser.sync(current.view.language, current.view.present)
+    page = st.session_state.get("_page_run") or current
+    if current.share_slot is not None:
+        with current.share_slot:
+            _share_box(page)
+    if current.language_slot is not None:
+        with current.language_slot:
+            _language_switch()
+    if current.filter_slot is not None:
+        with current.filter_slot:
+            _filter_widgets(current.store)
 
 
 def presenting() -> bool:
@@ -276,8 +295,8 @@ def set_present(on: bool) -> None:
 
 
 def page_run(page: str) -> PageRun:
-    """The run prepared for this page; shows what was ignored in the URL, the Copy link in the sidebar and, in
-    presenter mode, its stylesheet and the way out."""
+    """The run prepared for this page; shows what was ignored in the URL and, in presenter mode, its stylesheet and
+    the way out (`finish` puts the page's Copy link in the sidebar, after the page)."""
     prepared = st.session_state.get("_run") or prepare()
     current = replace(prepared, view=replace(prepared.view, page=page))
     if current.view.present:
@@ -290,9 +309,7 @@ def page_run(page: str) -> PageRun:
             icon=":material/close_fullscreen:",
             type="tertiary",
         )
-    elif current.share_slot is not None:
-        with current.share_slot:
-            _share_box(current)
+    st.session_state["_page_run"] = current  # `finish` draws its Copy link
     for notice in st.session_state.get("notices", []):
         st.warning(md(str(notice)), icon=":material/warning:")  # notices quote the URL: untrusted text
     return current
