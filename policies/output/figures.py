@@ -8,6 +8,8 @@ people take it away, with its provenance drawn in by `layout`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,7 +24,7 @@ from ..view import COLOR_OPTIONS, View
 from ..view.filters import join
 from . import layout
 from .escape import plot_text
-from .formats import date_labels, date_ticks, rests_on
+from .formats import date_labels, date_ticks, precision_name, rests_on
 from .layout import DESKTOP, Canvas
 from .local import text_column
 from .tables import MAX_BARS, RESEARCH_STATES, RESEARCH_WORDS, counts, map_counts, research_status
@@ -129,11 +131,34 @@ def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DES
     status_labels = store.labels.names["status"]
     # One trace per colour and action type, so each trace's symbol is one value (per-point symbols are
     # validated point by point by plotly, seconds at 100,000 actions).
-    for (group, action_type), part in rows.groupby(["group", "action_type"], sort=False):
+    # Hover text worked out once for all rows (once per distinct value where it is a lookup), then split by trace.
+    custom = np.column_stack(
+        [
+            rows["id"].to_numpy(object),
+            _each(text_column(rows, "title"), lambda t: plot_text(_clip(t))),
+            _each(rows["actor"], lambda t: plot_text(_clip(t))),
+            rows["date_label"].to_numpy(object),
+            _each(rows["date_precision"], precision_name),
+            _each(rows["action_type"], lambda t: type_labels.get(t, t)),
+            _each(rows["status"], lambda s: status_labels.get(s, s)),
+            reviewed(rows),
+        ]
+    )  # numpy arrays: plotly validates lists element by element, which is slow at scale
+    hover = (
+        "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+        + tr("%{customdata[3]} (precision: %{customdata[4]})")
+        + "<br>%{customdata[5]} · %{customdata[6]} (%{customdata[7]})<extra></extra>"
+    )
+    x, y = rows["date"].to_numpy(), rows["row"].to_numpy(object)
+    traces: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(rows["group"].to_numpy(object), rows["action_type"].to_numpy(object))):
+        traces.setdefault(key, []).append(i)
+    for (group, action_type), positions in traces.items():
+        at = np.asarray(positions)
         fig.add_trace(
             go.Scatter(
-                x=part["date"].to_numpy(),
-                y=part["row"].to_numpy(object),
+                x=x[at],
+                y=y[at],
                 mode="markers",
                 name=plot_text(group_names.get(group, str(group))),
                 legendgroup=str(group),
@@ -144,22 +169,8 @@ def timeline(store: Store, frame: pd.DataFrame, view: View, canvas: Canvas = DES
                     symbol=symbols.get(action_type, "circle"),
                     line=dict(width=1.5, color=colors.get(group, "#777777")),
                 ),
-                customdata=np.column_stack(
-                    [
-                        part["id"].to_numpy(object),
-                        part["title"].map(_clip).map(plot_text).to_numpy(object),
-                        part["actor"].map(_clip).map(plot_text).to_numpy(object),
-                        part["date_label"].to_numpy(object),
-                        part["date_precision"].to_numpy(object),
-                        part["action_type"].map(lambda t: type_labels.get(t, t)).to_numpy(object),
-                        part["status"].map(lambda s: status_labels.get(s, s)).to_numpy(object),
-                        reviewed(part),
-                    ]
-                ),  # numpy arrays: plotly validates lists element by element, which is slow at scale
-                hovertemplate=(
-                    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]} (precision: %{customdata[4]})"
-                    "<br>%{customdata[5]} · %{customdata[6]} (%{customdata[7]})<extra></extra>"
-                ),
+                customdata=custom[at],
+                hovertemplate=hover,
             )
         )
     for group in rows["group"].drop_duplicates():
@@ -292,6 +303,13 @@ def _timeline_axes(fig: go.Figure, rows: pd.DataFrame, canvas: Canvas) -> None:
                 font=ticks,
                 name="row",
             )
+
+
+def _each(values: pd.Series, word: Callable[[Any], object]) -> np.ndarray:
+    """`word` of each value, worked out once per distinct value (titles repeat little; types and statuses a lot)."""
+    column = values.to_numpy(object)
+    table = {value: word(value) for value in dict.fromkeys(column)}
+    return np.array([table[value] for value in column], dtype=object)
 
 
 def _clip(text: str, limit: int = 90) -> str:

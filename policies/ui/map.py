@@ -7,8 +7,6 @@ import streamlit as st
 
 from ..i18n import ntr, tr
 from ..output import figures, tables
-from ..output.escape import md
-from ..view import describe
 from . import sharing, state
 
 
@@ -16,14 +14,7 @@ def render() -> None:
     v = state.page_run("map")
     if v.frame.empty:
         st.title(tr("Map"))
-        st.caption(
-            tr(
-                "{view} · 0 actions · Data as of {day}",
-                view=md(describe(v.store, v.view)),
-                day=v.store.as_of or tr("unknown"),
-            )
-        )
-        state.empty_state()
+        state.empty_view(v)
         return
     if not v.view.present:
         st.title(tr("Map"))

@@ -23,7 +23,7 @@ from ..i18n import mark, tr
 from ..output.escape import md
 from ..paths import SNAPSHOT_ENV
 from ..store import Store
-from ..view import DATE_RANGE, FILTERS, LIST_FILTERS, View, apply, base_url, page_path, parse
+from ..view import DATE_RANGE, FILTERS, LIST_FILTERS, View, apply, base_url, describe, page_path, parse
 from ..view.filters import DateRange, Search
 from ..view.view import PRESENT_ON
 from . import browser, memo
@@ -347,6 +347,18 @@ def open_action(action_id: str) -> None:
 
 
 NO_MATCH = mark("No actions match these filters")
+
+
+def empty_view(run: PageRun) -> None:
+    """A chart page with nothing to draw: the view in words, the data's date, why it is empty and the way out."""
+    st.caption(
+        tr(
+            "{view} · 0 actions · Data as of {day}",
+            view=md(describe(run.store, run.view)),
+            day=run.store.as_of or tr("unknown"),
+        )
+    )
+    empty_state()
 
 
 def empty_state(message: str = NO_MATCH) -> None:

@@ -6,8 +6,7 @@ import streamlit as st
 
 from ..i18n import tr
 from ..output import tables
-from ..output.escape import md
-from ..view import COLOR_OPTIONS, describe
+from ..view import COLOR_OPTIONS
 from ..view.view import COLOR_WORDS
 from . import sharing, state
 
@@ -16,14 +15,7 @@ def render() -> None:
     v = state.page_run("timeline")
     if v.frame.empty:
         st.title(tr("Timeline"))
-        st.caption(
-            tr(
-                "{view} · 0 actions · Data as of {day}",
-                view=md(describe(v.store, v.view)),
-                day=v.store.as_of or tr("unknown"),
-            )
-        )
-        state.empty_state()
+        state.empty_view(v)
         return
     if v.view.present:  # the chart and its caption, full width
         event = sharing.chart(v, "timeline", "timeline_chart", on_select="rerun", selection_mode="points")
