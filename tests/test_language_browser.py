@@ -9,9 +9,9 @@ from conftest import DESKTOP, Page
 pytestmark = pytest.mark.browser
 
 
-def _lang(p: Page) -> str:
-    p.page.wait_for_function("document.documentElement.lang !== ''", timeout=20_000)
-    return p.page.evaluate("document.documentElement.lang")
+def _wait_lang(p: Page, lang: str) -> None:
+    """The page says `lang` to screen readers (set by the page's component once the run has drawn it)."""
+    p.page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=20_000)
 
 
 def test_screen_readers_hear_spanish_as_spanish(server, chromium) -> None:
@@ -50,10 +50,11 @@ def test_switching_language_keeps_the_view(server, chromium) -> None:
         p.page.get_by_role("heading", name="Cronología").wait_for(timeout=30_000)
         p.page.wait_for_url("**lang=es**", timeout=30_000)
         assert "place=us-il-chicago" in p.page.url and "topic=masks" in p.page.url
-        assert _lang(p) == "es"
+        _wait_lang(p, "es")
         p.page.get_by_text("English", exact=True).click()
         p.page.get_by_role("heading", name="Timeline").wait_for(timeout=30_000)
         p.page.wait_for_url("**lang=en**", timeout=30_000)  # chosen on purpose: kept in the link
         assert "place=us-il-chicago" in p.page.url
+        _wait_lang(p, "en")
     finally:
         p.context.close()
