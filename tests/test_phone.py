@@ -25,6 +25,13 @@ _OUTSIDE = """() => {
         out.push(`${t.textContent.slice(0, 40)} at x ${Math.round(r.left)}-${Math.round(r.right)} of ${Math.round(box.left)}-${Math.round(box.right)}`);
     }
   }
+  for (const plot of plots) {  // legends never run into each other
+    const boxes = [...plot.querySelectorAll('g.legend, g.legend2')].map(g => g.getBoundingClientRect()).filter(r => r.height > 0);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        if (boxes[i].bottom > boxes[j].top + 1 && boxes[j].bottom > boxes[i].top + 1)
+          out.push(`legends ${i} and ${j} overlap at y ${Math.round(boxes[j].top)}-${Math.round(boxes[i].bottom)}`);
+  }
   return plots.length ? out : ["no chart drawn yet"];
 }"""
 
@@ -38,7 +45,9 @@ def _outside(p: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
-@pytest.mark.parametrize("path", ["/", "/?color=topic", "/map", f"/?policy={CHICAGO_EO}&present=1"])
+@pytest.mark.parametrize(
+    "path", ["/", "/?color=topic", "/?color=topic&lang=es", "/map", f"/?policy={CHICAGO_EO}&present=1"]
+)
 def test_every_chart_keeps_its_text_inside_at_this_width(server, chromium, size: str, path: str) -> None:
     p = Page(chromium, PHONE if size == "phone" else DESKTOP)
     try:

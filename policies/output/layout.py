@@ -158,7 +158,9 @@ def with_provenance(
     legend_tops, y = {}, header
     for name in legend_names(fig):
         legend_tops[name] = y
-        y += legend_rows(fig, name, canvas, text_width) * body * 2.2 + 8  # rows, and the legend's padding
+        # Rows, and the legend's padding; a phone's legends in columns space their rows wider (plotly: ~2.4 lines).
+        per_row = body * (2.5 if _columns(fig, name, canvas, text_width) else 2.2)
+        y += legend_rows(fig, name, canvas, text_width) * per_row + 8
     top = round(y + (PAD if legend_tops else 0))
     bottom = round(axis_room + _lines(footer) * foot_size * LINE + 2 * PAD)
     height = round(top + plot_height + bottom)
