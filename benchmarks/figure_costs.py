@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from floor import DEFAULT_WORK, data_folders  # noqa: E402
+from floor import DEFAULT_WORK, data_folders, table_head  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> tuple[float, object]:
@@ -64,8 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         "points",
         "JSON kB",
     ]
-    print("| " + " | ".join(head) + " |")
-    print("|---|---|" + "---:|" * (len(head) - 2))
+    table_head(head, 2)
 
     def row(data: str, name: str, build) -> None:
         build_ms, fig = median_ms(build, args.repeat)

@@ -38,7 +38,7 @@ from urllib.parse import urlparse
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from floor import DEFAULT_WORK, ROOT, Server, data_folders, write_hello  # noqa: E402
+from floor import DEFAULT_WORK, ROOT, Server, data_folders, table_head, write_hello  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -345,8 +345,7 @@ def _report(results, args) -> None:
         "best d / h ms",
         "best ratio",
     ]
-    print("| " + " | ".join(head) + " |")
-    print("|---|---|" + "---:|" * (len(head) - 2))
+    table_head(head, 2)
     for name, mode, samples in results:
         d = [s["marks"]["chart"] for s in samples["dashboard"]]
         h = [s["marks"]["chart"] for s in samples["hello"]]
@@ -385,8 +384,7 @@ def _report(results, args) -> None:
             "DOM nodes at end",
         ]
     )
-    print("| " + " | ".join(head) + " |")
-    print("|---|---|---|" + "---:|" * (len(head) - 3))
+    table_head(head, 3)
     for name, mode, samples in results:
         for app, runs in samples.items():
             cells = [name, mode, app]

@@ -67,6 +67,12 @@ def actions_in(folder: Path) -> int:
     return len(list((Path(folder) / "actions").rglob("*.yaml")))
 
 
+def table_head(head: list[str], text_columns: int = 2) -> None:
+    """Print a Markdown table's header: the first `text_columns` columns left-aligned, the figures right-aligned."""
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * text_columns + "---:|" * (len(head) - text_columns))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

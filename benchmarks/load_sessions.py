@@ -15,13 +15,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import websockets
@@ -29,7 +25,9 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.util import calc_hash
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from floor import ROOT, Server
+
 PAGES = ["timeline", "requirements", "map", "sources", "about"]
 VIEWS = [
     "place=us-il-chicago",
@@ -42,44 +40,6 @@ VIEWS = [
     "",
 ]
 SEARCHES = ["chicago", "guard", "masks", "lawsuit", "body camera", "ice", ""]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, env_extra: dict[str, str]) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=dict(os.environ, **env_extra), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("server did not start within 120 s")
 
 
 class Session:
@@ -154,14 +114,9 @@ def main() -> int:
         raise SystemExit("bounded by design: 1-50 sessions, 1-600 seconds")
     env = {"POLICIES_DATA_DIR": args.data_dir} if args.data_dir else {}
     env |= {"POLICIES_SNAPSHOT": args.snapshot} if args.snapshot else {}
-    port = free_port()
-    server = start_server(port, env)
-    try:
-        asyncio.run(run(port, 1, 1))  # the first load of the data is the server's, not the viewers'
-        timings, errors = asyncio.run(run(port, args.sessions, args.seconds, args.think))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with Server(ROOT / "dashboard.py", env) as server:
+        asyncio.run(run(server.port, 1, 1))  # the first load of the data is the server's, not the viewers'
+        timings, errors = asyncio.run(run(server.port, args.sessions, args.seconds, args.think))
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))] if timings else float("nan")
     print(

@@ -29,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import websockets  # noqa: E402
-from load_sessions import PAGES, SEARCHES, VIEWS, Session, free_port, start_server  # noqa: E402
+from floor import ROOT, Server  # noqa: E402
+from load_sessions import PAGES, SEARCHES, VIEWS, Session  # noqa: E402
 
 
 async def viewer(port, index, start_at, until, think, out, errors) -> None:
@@ -84,14 +85,9 @@ def main() -> int:
         raise SystemExit("bounded by design: 1-50 sessions, 1-600 seconds, ramp 0-60 s")
     env = {"POLICIES_DATA_DIR": args.data_dir} if args.data_dir else {}
     env |= {"POLICIES_SNAPSHOT": args.snapshot} if args.snapshot else {}
-    port = free_port()
-    server = start_server(port, env)
-    try:
-        asyncio.run(run(port, 1, 1, 0, 0))  # the store's first load is the server's, not the viewers'
-        out, errors = asyncio.run(run(port, args.sessions, args.seconds, args.think, args.ramp))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with Server(ROOT / "dashboard.py", env) as server:
+        asyncio.run(run(server.port, 1, 1, 0, 0))  # the store's first load is the server's, not the viewers'
+        out, errors = asyncio.run(run(server.port, args.sessions, args.seconds, args.think, args.ramp))
     print(
         f"sessions {args.sessions}  think {args.think:.0f} s  ramp {args.ramp:.0f} s  duration {args.seconds:.0f} s  "
         f"errors {len(errors)}  ({len(out) / args.seconds:.1f} renders/s)"

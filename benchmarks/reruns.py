@@ -34,11 +34,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from floor import DEFAULT_WORK, ROOT, data_folders, write_hello  # noqa: E402
+import load_sessions  # noqa: E402
+from floor import DEFAULT_WORK, ROOT, data_folders, table_head, write_hello  # noqa: E402
 
 PAGES = ("timeline", "requirements", "map", "sources", "about")
 HELLO = "hello-world"
-SEARCHES = ("chicago", "guard", "masks", "lawsuit", "body camera", "ice", "")  # as benchmarks/load_sessions.py
+SEARCHES = tuple(load_sessions.SEARCHES)  # the load test's searches, a filter change per rerun
 
 # What the patched script thread saw in its last run: seconds, messages and their bytes, chart JSON bytes.
 LAST: dict = {}
@@ -206,8 +207,7 @@ def _report(apps: list[App], floor: App, args, pages: list[str]) -> None:
         "kB sent",
         "chart JSON kB",
     ]
-    print("| " + " | ".join(head) + " |")
-    print("|---|---|" + "---:|" * (len(head) - 2))
+    table_head(head, 2)
     for a in apps[1:]:
         total, thread = statistics.median(a.total), statistics.median(a.thread)
         charts = " + ".join(f"{n / 1000:.0f}" for n in a.size["chart_json"]) or "-"

@@ -62,7 +62,7 @@ _DAY_STEPS = (1, 2, 7, 14)
 _MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24)
 
 
-def date_ticks(start: pd.Timestamp, end: pd.Timestamp, most: int, lang: str = "en") -> tuple[list, list[str]]:
+def date_ticks(start: pd.Timestamp, end: pd.Timestamp, most: int, lang: str = i18n.DEFAULT) -> tuple[list, list[str]]:
     """At most `most` evenly spaced ticks between two dates, and their labels in `lang`: month starts ("Sep 2025")
     when the range spans months, else days ("30 Aug 2025"). Worded here, not by plotly, so they read in the
     reader's language and there are only as many as the chart's width holds."""

@@ -8,10 +8,10 @@ dropped ('política' -> 'politica'); ids, dates and place names are as they are.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..i18n import mark, tr
+from ..records.model import slugify
 from ..store import Store
 from ..view import View
 
@@ -37,16 +37,12 @@ SEARCH = mark("search {words}")
 AS_OF = mark("as of {day}")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def _plain(text: str) -> str:
     """A translated word without its accents: 'política' -> 'politica' (file names keep to ASCII)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def view_slug(store: Store, view: View) -> str:
+def viewslugify(store: Store, view: View) -> str:
     """A readable, file-system-safe name for the view: page, places, topics, dates, action, as-of date."""
     f = view.filters
     page = view.page or "timeline"
@@ -64,7 +60,7 @@ def view_slug(store: Store, view: View) -> str:
     if view.policy:
         parts.append(view.policy)
     parts.append(_plain(tr(AS_OF, day=view.as_of or store.as_of)))
-    slug = _slug("-".join(str(p) for p in parts))
+    slug = slugify("-".join(str(p) for p in parts))
     return slug[:150].rstrip("-")
 
 
@@ -72,5 +68,5 @@ def filename(store: Store, view: View, extension: str, kind: str = "") -> str:
     """local-policy-tracker_<view slug>[_<kind>].<extension>, e.g. ..._timeline-chicago-as-of-2025-11-22_actions.csv
     (in Spanish the words are Spanish)."""
     words = _plain(tr(KIND_WORDS[kind])) if kind in KIND_WORDS else kind
-    suffix = "_" + _slug(words) if kind else ""
-    return f"{_slug(_plain(tr(APP)))}_{view_slug(store, view)}{suffix}.{extension.lstrip('.')}"
+    suffix = "_" + slugify(words) if kind else ""
+    return f"{slugify(_plain(tr(APP)))}_{viewslugify(store, view)}{suffix}.{extension.lstrip('.')}"
