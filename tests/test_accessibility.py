@@ -145,7 +145,8 @@ def open_add_with_drafts(p: Page, base: str, lang: str = "en") -> None:
     p.page.get_by_label(words("Paste the article")).fill(ARTICLE.read_text(encoding="utf-8"))
     p.page.get_by_label(words("Paste the article")).press("Control+Enter")
     p.wait_rendered()
-    p.page.get_by_role("button", name=words("Extract drafts")).click()
+    # A phone's first run may be redrawn for its width meanwhile; on a busy machine that can take a while.
+    p.page.get_by_role("button", name=words("Extract drafts")).click(timeout=90_000)
     p.page.get_by_role("button", name=words("Download YAML")).wait_for(timeout=30_000)
     p.wait_rendered()
 
